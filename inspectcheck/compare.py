@@ -1,0 +1,110 @@
+"""Comparing two figures or two ratings: may they pair, and do their values agree?"""
+
+from __future__ import annotations
+
+from .numbers import decimals
+from .records import Claim, Figure, Rating, Settings
+
+MINUTES = {
+    "minute": 1.0, "hour": 60.0, "day": 1440.0, "week": 10080.0, "fortnight": 20160.0,
+    "month": 43830.0, "year": 525960.0,
+}  # fmt: skip
+_ABOUT = {"about", "around", "roughly", "approximately", "some", "an estimated"}
+_ABOVE = {"more than", "over", "just over", "well over", "above", "in excess of"}
+_AT_LEAST = {"at least"}
+_NEARLY = {"nearly", "almost", "just under"}
+_BELOW = {"under", "fewer than", "less than", "below", "well under"}
+_AT_MOST = {"up to", "no more than"}
+
+
+def dimension(figure: Figure) -> str:
+    if figure.unit in MINUTES:
+        return "duration"
+    if figure.unit == "%" or figure.share is not None:
+        return "share"
+    return figure.unit or "count"
+
+
+def _same_thing(a: Figure, b: Figure) -> bool:
+    """Both name what they count, and the names agree: same head noun, no clashing qualifier."""
+    if ("(before)" in a.modifiers) != ("(before)" in b.modifiers):
+        return False
+    if a.noun is None or b.noun is None:
+        return True
+    if a.noun != b.noun:
+        return False
+    mods_a, mods_b = set(a.modifiers), set(b.modifiers)
+    return mods_a <= mods_b or mods_b <= mods_a
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Whether two claims could state the same fact at all."""
+    if isinstance(a, Figure) and isinstance(b, Figure):
+        if dimension(a) != dimension(b):
+            return False
+        if a.unit != b.unit and a.unit not in MINUTES and a.share is None and b.share is None:
+            return False
+        return _same_thing(a, b)
+    if isinstance(a, Rating) and isinstance(b, Rating):
+        return a.subject == b.subject
+    return False
+
+
+def _scalar(figure: Figure, other: Figure) -> float:
+    """The figure's value on a scale shared with `other` (minutes, per cent, or as written)."""
+    if figure.unit in MINUTES:
+        return figure.value * MINUTES[figure.unit]
+    if figure.share is not None and figure.unit is None and other.unit == "%":
+        return figure.share
+    return figure.value
+
+
+def interval(figure: Figure, other: Figure, settings: Settings) -> tuple[float, float]:
+    """The values a figure allows, after its hedge, its range and its written precision."""
+    value = _scalar(figure, other)
+    scale = value / figure.value if figure.value else 1.0
+    if figure.low is not None and figure.high is not None:
+        return figure.low * scale, figure.high * scale
+    hedge = figure.hedge or ""
+    if hedge in _ABOUT:
+        spread = max(abs(value) * settings.about_tolerance, _precision(figure) * scale)
+        return value - spread, value + spread
+    if hedge in _ABOVE:
+        return value + 1e-9, value * (1 + settings.bound_tolerance)
+    if hedge in _AT_LEAST:
+        return value, value * (1 + settings.bound_tolerance)
+    if hedge in _NEARLY:
+        return value * (1 - settings.nearly_tolerance), value
+    if hedge in _BELOW:
+        return value * (1 - settings.bound_tolerance), value - 1e-9
+    if hedge in _AT_MOST:
+        return value * (1 - settings.bound_tolerance), value
+    spread = _precision(figure) * scale
+    return value - spread, value + spread
+
+
+def _precision(figure: Figure) -> float:
+    """Half a unit of the last digit written: "£1.2m" covers £1.15m to £1.25m."""
+    if figure.form in ("fraction", "ratio"):
+        return 1.0  # "a third" is read as a rounded share: within a percentage point
+    if figure.form == "date":
+        return 0.0
+    places = decimals(figure.text)
+    written = figure.value
+    for suffix, scale in (("bn", 1e9), ("billion", 1e9), ("m", 1e6), ("million", 1e6)):
+        if figure.text.lower().rstrip(". ").endswith(suffix):
+            return 0.5 * 10**-places * scale
+    return 0.5 * 10**-places if written != int(written) or places else 0.5
+
+
+def values_agree(a: Claim, b: Claim, settings: Settings) -> bool:
+    if isinstance(a, Figure) and isinstance(b, Figure):
+        if a.unit == "date" and b.unit == "date":
+            same_month = a.month is None or b.month is None or a.month == b.month
+            return a.value == b.value and same_month
+        low_a, high_a = interval(a, b, settings)
+        low_b, high_b = interval(b, a, settings)
+        return low_a < high_b and low_b < high_a
+    if isinstance(a, Rating) and isinstance(b, Rating):
+        return a.grade == b.grade
+    return False

@@ -1,0 +1,353 @@
+"""Extract stage for figures: a sentence's text -> Figure claims."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from .numbers import (
+    DIGITS,
+    FRACTION,
+    MULTIPLIERS,
+    NUMBER,
+    WORD_NUMBER,
+    parse_fraction,
+    parse_number,
+)
+from .records import Figure, Sentence
+from .words import STOPWORDS, content_words, normalise_noun
+
+_F = regex.IGNORECASE | regex.VERBOSE
+_PCT = r"(?:%|\s?per\s?cent\b|\s?percent\b|pc\b)"
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_TIME_UNIT = r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?)"
+_UNIT_NAMES = {
+    "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute",
+    "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour", "day": "day", "days": "day",
+    "week": "week", "weeks": "week", "fortnight": "fortnight", "fortnights": "fortnight",
+    "month": "month", "months": "month", "year": "year", "years": "year",
+}  # fmt: skip
+_CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "pound": "GBP", "pounds": "GBP",
+             "dollars": "USD", "euros": "EUR"}  # fmt: skip
+_HEDGE = regex.compile(
+    r"""(?:\b(?P<h>more\ than|well\ over|just\ over|over|at\ least|in\ excess\ of|almost|nearly
+    |approximately|about|around|roughly|some|an\ estimated|just\ under|under|well\ under
+    |fewer\ than|less\ than|below|above|up\ to|no\ more\ than|only|just))\s+$""",
+    _F,
+)
+_PREVIOUS = regex.compile(
+    r"\b(?:(?:up|down|rose|fell|increased|decreased|dropped|risen|fallen|"
+    r"climbed|improved|declined|grown)\s+)?from\s+$",
+    regex.IGNORECASE,
+)
+_NOT_BEFORE = regex.compile(r"(?:[\p{L}\d_/.,£$€-]|\d\.)$")
+_NOT_AFTER = regex.compile(r"^(?:[\p{L}\d_]|[.,]\d|/\d|:\d|\s?(?:am|pm)\b)", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    form: str
+    priority: int
+    low: float | None = None
+    high: float | None = None
+    share: float | None = None
+    month: int | None = None
+    use_noun: bool = True  # look for the counted noun after the span
+
+
+def _num(m: regex.Match[str], group: str) -> float:
+    value = parse_number(m.group(group))
+    if value is None:  # the patterns only capture parseable numbers
+        raise ValueError(m.group(group))
+    return value
+
+
+def _money(m: regex.Match[str]) -> _Raw | None:
+    symbol = (m.group("cur") or m.group("word") or "").lower()
+    scale = MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
+    return _Raw(m.start(), m.end(), _num(m, "n") * scale, _CURRENCY[symbol], "money", 0)
+
+
+def _percent(m: regex.Match[str]) -> _Raw | None:
+    value = _num(m, "n")
+    unit = "percentage point" if m.group("pp") else "%"
+    return _Raw(m.start(), m.end(), value, unit, "percent", 1)
+
+
+def _range(m: regex.Match[str]) -> _Raw | None:
+    low, high = _num(m, "lo"), _num(m, "hi")
+    if low >= high:
+        return None
+    unit = "%" if m.group("pct") else None
+    return _Raw(m.start(), m.end(), low, unit, "range", 0, low=low, high=high)
+
+
+def _fraction(m: regex.Match[str]) -> _Raw | None:
+    value = parse_fraction(m.group("f"))
+    return None if value is None else _Raw(m.start(), m.end(), value * 100, "%", "fraction", 1)
+
+
+def _ratio(m: regex.Match[str]) -> _Raw | None:
+    part, whole = _num(m, "n"), _num(m, "d")
+    if not 0 < part <= whole:
+        return None
+    return _Raw(m.start(), m.end(), part / whole * 100, "%", "ratio", 1)
+
+
+def _part_of(m: regex.Match[str]) -> _Raw | None:
+    part, whole = _num(m, "n"), _num(m, "d")
+    if not 0 < part < whole:
+        return None
+    raw = _Raw(m.start(), m.end(), part, None, "part", 2, share=part / whole * 100)
+    return raw
+
+
+def _age(m: regex.Match[str]) -> _Raw | None:
+    return _Raw(m.start(), m.end(), _num(m, "n"), "age", "age", 0, use_noun=False)
+
+
+def _duration(m: regex.Match[str]) -> _Raw | None:
+    unit = _UNIT_NAMES[m.group("u").lower()]
+    count = m.group("n")
+    value = 1.0 if count is None or count.lower() in ("a", "an") else parse_number(count)
+    if value is None:
+        return None
+    if m.group("half"):
+        value = 0.5
+    return _Raw(m.start(), m.end(), value, unit, "duration", 1, use_noun=False)
+
+
+def _date(m: regex.Match[str]) -> _Raw | None:
+    month = m.group("mon")
+    number = _MONTHS.index(month.lower()) + 1 if month else None
+    year = float(m.group("y"))
+    return _Raw(m.start(), m.end(), year, "date", "date", 0, month=number, use_noun=False)
+
+
+def _count(m: regex.Match[str]) -> _Raw | None:
+    text = m.group("n")
+    value = parse_number(text)
+    if value is None:
+        return None
+    return _Raw(m.start(), m.end(), value, None, "number", 3)
+
+
+_PATTERNS: list[tuple[regex.Pattern[str], Callable[[regex.Match[str]], _Raw | None]]] = [
+    (
+        regex.compile(
+            rf"(?P<cur>[£$€])\s?(?P<n>{DIGITS})(?:\s?(?P<mult>m|mn|bn|k|million|billion|thousand)\b)?(?P<word>)",
+            _F,
+        ),
+        _money,
+    ),
+    (
+        regex.compile(
+            rf"(?P<cur>)(?P<n>{NUMBER})(?:\s?(?P<mult>million|billion|thousand|m|bn))?\s+(?P<word>pounds|dollars|euros)\b",
+            _F,
+        ),
+        _money,
+    ),
+    (
+        regex.compile(
+            rf"(?:between|from)\s+(?P<lo>{NUMBER}){_PCT}?\s+(?:and|to)\s+(?P<hi>{NUMBER})(?P<pct>{_PCT})?",
+            _F,
+        ),
+        _range,
+    ),
+    (
+        regex.compile(rf"(?P<lo>{DIGITS})\s?(?:-|–|to)\s?(?P<hi>{DIGITS})(?P<pct>{_PCT})", _F),
+        _range,
+    ),
+    (regex.compile(rf"(?P<n>{NUMBER})(?:{_PCT}|(?P<pp>\s+percentage[- ]points?))", _F), _percent),
+    (
+        regex.compile(rf"\b(?P<f>{FRACTION})\b(?=\s+(?:of|the|its|their|all|those|these)\b)", _F),
+        _fraction,
+    ),
+    (
+        regex.compile(
+            rf"(?<=\b(?:nearly|almost|about|around|roughly|than|over|under|just|only)\s+)(?P<f>{FRACTION})\b",
+            _F,
+        ),
+        _fraction,
+    ),
+    (
+        regex.compile(
+            r"\b(?P<f>(?:a|one)[- ](?:third|quarter|fifth|tenth)|(?:two|three|four)[- ](?:thirds|quarters|fifths|tenths))\b",
+            _F,
+        ),
+        _fraction,
+    ),
+    (
+        regex.compile(
+            rf"\b(?P<n>{NUMBER})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{NUMBER})\b(?!\s*(?:%|per\s?cent|pc\b))",
+            _F,
+        ),
+        _ratio,
+    ),
+    (
+        regex.compile(
+            rf"\b(?P<n>{NUMBER})\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<d>{DIGITS}|{WORD_NUMBER})\b(?!\s*(?:%|per\s?cent|pc\b))",
+            _F,
+        ),
+        _part_of,
+    ),
+    (regex.compile(rf"\b(?P<n>{NUMBER})[- ]years?[- ]olds?\b", _F), _age),
+    (regex.compile(rf"(?<=\baged\s+)(?P<n>{NUMBER})\b", _F), _age),
+    (regex.compile(rf"\b(?:(?P<half>half)\s+)?(?P<n>an?)\s+(?P<u>{_TIME_UNIT})\b", _F), _duration),
+    (regex.compile(rf"(?P<half>)\b(?P<n>{NUMBER})[\s-](?P<u>{_TIME_UNIT})\b", _F), _duration),
+    (
+        regex.compile(
+            rf"(?:\b(?:\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{_MONTH})\s+(?:\d{{1,2}},?\s+)?(?P<y>(?:19|20)\d\d)\b",
+            regex.VERBOSE,
+        ),
+        _date,
+    ),
+    (
+        regex.compile(r"(?P<mon>)\b(?P<y>(?:19|20)\d\d)(?:/\d\d)?\b(?![,.]\d|%|\s?per\s?cent)", _F),
+        _date,
+    ),
+    (regex.compile(rf"(?P<n>{DIGITS})", _F), _count),
+    (regex.compile(rf"\b(?P<n>{WORD_NUMBER})\b(?=\s+[\p{{L}}])", _F), _count),
+]
+# "an hour" needs a preposition before it to be a duration ("within an hour", "in a week").
+_ARTICLE_DURATION_CONTEXT = regex.compile(
+    r"\b(?:within|in|for|after|than|over|under|every|per|once|twice|about|nearly|almost|just|"
+    r"least|up\s+to|taking|took|take|waited|wait|last|past|than|of)\s+(?:half\s+)?$",
+    regex.IGNORECASE,
+)
+
+
+def _candidates(text: str, start: int, end: int) -> Iterator[_Raw]:
+    for pattern, build in _PATTERNS:
+        for m in pattern.finditer(text, start, end, overlapped=False, timeout=1.0):
+            previous = text[max(start, m.start() - 1) : m.start()]
+            if previous and previous not in "£$€" and _NOT_BEFORE.search(previous):
+                continue
+            if _NOT_AFTER.search(text[m.end() : m.end() + 4]):
+                continue
+            raw = build(m)
+            if raw is not None and _plausible(raw, text, start):
+                yield raw
+
+
+def _plausible(raw: _Raw, text: str, start: int) -> bool:
+    written = text[raw.start : raw.end].lower()
+    before = text[max(start, raw.start - 40) : raw.start]
+    if raw.form == "duration" and written.split()[0] in ("a", "an", "half"):
+        return bool(_ARTICLE_DURATION_CONTEXT.search(before))
+    if raw.form == "number":
+        return _plausible_count(written, raw, text, start)
+    if raw.form == "date":
+        return not _HEDGE.search(before)
+    return True
+
+
+def _plausible_count(written: str, raw: _Raw, text: str, start: int) -> bool:
+    if written[0].isalpha():
+        # Spelled-out counts only before a noun; "one" alone is almost never a claim.
+        if written in ("one", "a dozen") and not _HEDGE.search(text[start : raw.start]):
+            return written != "one" and _noun_follows(text, raw.end)
+        return _noun_follows(text, raw.end)
+    line_start = text.rfind("\n", start, raw.start) + 1
+    at_line_start = not text[max(start, line_start) : raw.start].strip()
+    # "1. " or "2) " at the start of a line is a list marker, not a figure.
+    return not (at_line_start and regex.match(r"[.)]\s", text[raw.end : raw.end + 2]))
+
+
+def _noun_follows(text: str, end: int) -> bool:
+    m = regex.match(
+        r"\s+(?:more\s+|further\s+|other\s+)?([\p{L}][\p{L}'’-]*)", text[end : end + 40]
+    )
+    return bool(m) and m.group(1).lower() not in STOPWORDS
+
+
+def _choose(raws: list[_Raw]) -> list[_Raw]:
+    chosen: list[_Raw] = []
+    for raw in sorted(raws, key=lambda r: (r.priority, -(r.end - r.start), r.start)):
+        if all(raw.end <= c.start or raw.start >= c.end for c in chosen):
+            chosen.append(raw)
+    return sorted(chosen, key=lambda r: r.start)
+
+
+_NP_WORD = regex.compile(r"\s+(?:of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?)?")
+_NP_TOKEN = regex.compile(r"([\p{L}][\p{L}'’-]*)")
+
+
+def noun_phrase(text: str, end: int, limit: int) -> list[str]:
+    """Content words naming what a number counts, read forward from `end`."""
+    words: list[str] = []
+    pos = end
+    lead = _NP_WORD.match(text, pos, limit)
+    if lead:
+        pos = lead.end()
+    while len(words) < 4:
+        m = _NP_TOKEN.match(text, pos, limit)
+        if not m:
+            break
+        word = m.group(1).lower()
+        if word in STOPWORDS or (words and word.endswith("ed") and "-" not in word):
+            break
+        words.append(word)
+        pos = m.end()
+        gap = regex.match(r"[ \t]+", text[pos:limit])
+        if not gap:
+            break
+        pos += gap.end()
+    return words
+
+
+def _context_counts(text: str, raw: _Raw, sentence: Sentence) -> str | None:
+    before = content_words(text[sentence.start : raw.start])[-3:]
+    after = content_words(text[raw.end : sentence.end])[:3]
+    words = before + after
+    return " ".join(words) or None
+
+
+def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
+    before = text[sentence.start : raw.start]
+    hedge = _HEDGE.search(before)
+    noun_words = noun_phrase(text, raw.end, sentence.end) if raw.use_noun else []
+    previous = bool(_PREVIOUS.search(before))
+    modifiers = tuple(sorted({normalise_noun(w) for w in noun_words[:-1]}))
+    if previous:
+        modifiers = (*modifiers, "(before)")
+    noun = normalise_noun(noun_words[-1]) if noun_words else None
+    counts = " ".join(noun_words) if noun_words else _context_counts(text, raw, sentence)
+    return Figure(
+        text=text[raw.start : raw.end],
+        start=raw.start,
+        end=raw.end,
+        line=line,
+        sentence=sentence.index,
+        value=raw.value,
+        unit=raw.unit,
+        counts=counts,
+        noun=noun,
+        modifiers=modifiers,
+        hedge=hedge.group("h").lower() if hedge else None,
+        low=raw.low,
+        high=raw.high,
+        share=raw.share,
+        month=raw.month,
+        form=raw.form,
+    )
+
+
+def extract_figures(text: str, sentence: Sentence, line_of: Callable[[int], int]) -> list[Figure]:
+    """Figures in one sentence. `text` is the whole cleaned document; offsets point into it."""
+    try:
+        raws = list(_candidates(text, sentence.start, sentence.end))
+    except TimeoutError:
+        return []
+    return [_figure(text, raw, sentence, line_of(raw.start)) for raw in _choose(raws)]

@@ -1,0 +1,87 @@
+"""Reading numbers written the way UK news writes them: digits, words, fractions."""
+
+from __future__ import annotations
+
+import regex
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+MULTIPLIERS = {
+    "k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000,
+    "bn": 1_000_000_000, "billion": 1_000_000_000,
+}  # fmt: skip
+FRACTIONS = {
+    "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
+    "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5, "sixth": 1 / 6, "sixths": 1 / 6,
+    "tenth": 1 / 10, "tenths": 1 / 10,
+}  # fmt: skip
+
+_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+WORD_NUMBER = (
+    rf"(?:a\s+dozen|(?:{_WORD})(?:[- ](?:{_WORD}))?"
+    rf"(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?(?:{_WORD})(?:[- ](?:{_WORD}))?)?)*)"
+)
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
+FRACTION = (
+    r"(?:(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)"
+    r"|(?:two|three|four)[- ](?:thirds|quarters|fifths|tenths)|half)"
+)
+
+
+def parse_number(text: str) -> float | None:
+    """Value of a digit or word number, or None when it is not one."""
+    text = text.strip().lower()
+    if regex.fullmatch(DIGITS, text):
+        return float(text.replace(",", ""))
+    if regex.fullmatch(r"a\s+dozen", text):
+        return 12.0
+    return _parse_words(text)
+
+
+def _parse_words(text: str) -> float | None:
+    total = 0
+    current = 0
+    seen = False
+    for word in regex.split(r"[\s-]+", text):
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _SCALES:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return float(total + current) if seen else None
+
+
+def parse_fraction(text: str) -> float | None:
+    """Value of "a third", "two-thirds", "half" as a proportion between 0 and 1."""
+    words = regex.split(r"[\s-]+", text.strip().lower())
+    if words == ["half"]:
+        return 0.5
+    if len(words) != 2 or words[1] not in FRACTIONS:
+        return None
+    count = 1.0 if words[0] in ("a", "one") else parse_number(words[0])
+    return None if count is None else count * FRACTIONS[words[1]]
+
+
+def decimals(text: str) -> int:
+    """Digits after the decimal point as written: the figure's stated precision."""
+    match = regex.search(r"\.(\d+)", text)
+    return len(match.group(1)) if match else 0

@@ -1,0 +1,271 @@
+"""Pair stage: claims of two sources -> the pairs that state the same fact.
+
+Claims are never paired by order or by value alone. Each claim gets a context (the words
+near it and the rest of its sentence); candidates are narrowed through an inverted index of
+context words, scored with rapidfuzz's batch calls, filtered by what the claims count, and
+assigned one-to-one, best first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
+
+from .compare import compatible, values_agree
+from .quotecheck import coverage, words_for_match
+from .records import Alignment, Claim, Figure, Kind, Pair, Quote, Rating, Settings, Source
+from .words import STOPWORDS, stem
+
+_TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    window: tuple[str, ...]  # sorted distinct stems near the claim
+    sentence: tuple[str, ...]  # sorted distinct stems of the rest of the sentence
+    keys: frozenset[str]  # stems used to find candidates
+
+
+def _stems(text: str) -> list[str]:
+    found = []
+    for token in _TOKEN.findall(text):
+        word = token.lower().replace("’", "'")
+        if word not in STOPWORDS and not word[0].isdigit():
+            found.append(stem(word))
+    return found
+
+
+def claim_context(source: Source, claim: Claim, window: int) -> Context:
+    sentence = source.sentences[claim.sentence]
+    clean = source.clean
+    end = min(max(claim.end, sentence.end), len(clean))
+    before = _stems(clean[sentence.start : claim.start])
+    after = _stems(clean[claim.end : end])
+    near = before[-window:] + after[:window]
+    rest = before + after
+    if isinstance(claim, Quote):
+        near = near + _stems(claim.text)
+    return Context(
+        window=tuple(sorted(set(near))),
+        sentence=tuple(sorted(set(rest))),
+        keys=frozenset(near or rest),
+    )
+
+
+def block(claim: Claim) -> str:
+    """Claims in different blocks can never pair."""
+    if isinstance(claim, Figure):
+        if claim.unit in ("%",) or claim.share is not None:
+            return "figure:share"
+        if claim.unit in ("minute", "hour", "day", "week", "fortnight", "month", "year"):
+            return "figure:duration"
+        return f"figure:{claim.unit or 'count'}"
+    if isinstance(claim, Rating):
+        return f"rating:{claim.subject}"
+    return "quote"
+
+
+def _shortlist(
+    a_claims: Sequence[Claim],
+    a_ctx: Sequence[Context],
+    b_claims: Sequence[Claim],
+    b_ctx: Sequence[Context],
+    limit: int,
+) -> dict[int, list[int]]:
+    """For each claim of A, the claims of B in its block that share context words."""
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_block: dict[str, list[int]] = defaultdict(list)
+    for j, (claim, ctx) in enumerate(zip(b_claims, b_ctx, strict=True)):
+        by_block[block(claim)].append(j)
+        for key in ctx.keys:
+            index[(block(claim), key)].append(j)
+    shortlist: dict[int, list[int]] = {}
+    for i, (claim, ctx) in enumerate(zip(a_claims, a_ctx, strict=True)):
+        name = block(claim)
+        if len(by_block[name]) <= limit:
+            shortlist[i] = by_block[name]
+            continue
+        hits: dict[int, int] = defaultdict(int)
+        for key in ctx.keys:
+            for j in index.get((name, key), ()):
+                hits[j] += 1
+        ranked = sorted(hits, key=lambda j: (-hits[j], j))
+        shortlist[i] = sorted(ranked[:limit])
+    return shortlist
+
+
+def _scores(query: Context, choices: Sequence[Context]) -> list[float]:
+    """Context similarity, 0-1, of one claim against its candidates, batched in rapidfuzz.
+
+    Contexts are sorted lists of distinct stems, so the Indel similarity of two lists is
+    the Dice overlap of the two word sets: unrelated contexts score 0, not a noise floor.
+    """
+    near = process.extract(
+        query.window, [c.window for c in choices], scorer=Indel.normalized_similarity, limit=None
+    )
+    whole = process.extract(
+        query.sentence, [c.sentence for c in choices], scorer=Indel.normalized_similarity,
+        limit=None,
+    )  # fmt: skip
+    near_by = {k: s for _, s, k in near}
+    whole_by = {k: s for _, s, k in whole}
+    return [0.6 * near_by[k] + 0.4 * whole_by[k] for k in range(len(choices))]
+
+
+# Words that make a figure a different quantity from the same figure without them.
+_QUALIFIERS = frozenset(
+    stem(w)
+    for w in """target aim goal average national previous last expected forecast budget plan
+    ambition pledged benchmark standard""".split()
+)
+
+
+def _qualifiers(context: Context) -> frozenset[str]:
+    return frozenset(context.window) & _QUALIFIERS
+
+
+def _threshold(a: Claim, b: Claim, agrees: bool, settings: Settings) -> float:
+    if isinstance(a, Rating):
+        return settings.rating_pair_min
+    return settings.pair_agree_min if agrees else settings.pair_differ_min
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    i: int
+    j: int
+    similarity: float
+    agrees: bool
+
+
+def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
+    a_at = [i for i, c in enumerate(a.claims) if c.kind is not Kind.QUOTE]
+    b_at = [j for j, c in enumerate(b.claims) if c.kind is not Kind.QUOTE]
+    a_claims = [a.claims[i] for i in a_at]
+    b_claims = [b.claims[j] for j in b_at]
+    a_ctx = [claim_context(a, c, settings.context_window) for c in a_claims]
+    b_ctx = [claim_context(b, c, settings.context_window) for c in b_claims]
+    found: list[_Candidate] = []
+    for i, js in _shortlist(a_claims, a_ctx, b_claims, b_ctx, settings.shortlist).items():
+        if not js:
+            continue
+        sims = _scores(a_ctx[i], [b_ctx[j] for j in js])
+        for j, sim in zip(js, sims, strict=True):
+            ca, cb = a_claims[i], b_claims[j]
+            if not compatible(ca, cb):
+                continue
+            agrees = values_agree(ca, cb, settings)
+            if not agrees and _qualifiers(a_ctx[i]) != _qualifiers(b_ctx[j]):
+                continue  # "a target of 75%" and "54% achieved" are different quantities
+            if sim >= _threshold(ca, cb, agrees, settings):
+                found.append(_Candidate(a_at[i], b_at[j], sim, agrees))
+    return found
+
+
+def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
+    a_quotes = [(i, c) for i, c in enumerate(a.claims) if isinstance(c, Quote)]
+    b_quotes = [(j, c) for j, c in enumerate(b.claims) if isinstance(c, Quote)]
+    if not a_quotes or not b_quotes:
+        return []
+    b_texts = [" ".join(words_for_match(q.text)) for _, q in b_quotes]
+    found: list[_Candidate] = []
+    for i, qa in a_quotes:
+        query = " ".join(words_for_match(qa.text))
+        hits = process.extract(
+            query, b_texts, scorer=fuzz.partial_ratio, limit=settings.shortlist, score_cutoff=50
+        )
+        for _, _, k in hits:
+            j, qb = b_quotes[k]
+            share = coverage(qa.text, qb.text)
+            if share >= settings.quote_pair_min:
+                found.append(_Candidate(i, j, share, share >= 0.999))
+    return found
+
+
+def _assign(candidates: Iterable[_Candidate], settings: Settings) -> list[_Candidate]:
+    def rank(c: _Candidate) -> tuple[float, int, int]:
+        return (-(c.similarity + (settings.agree_bonus if c.agrees else 0.0)), c.i, c.j)
+
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen: list[_Candidate] = []
+    for cand in sorted(candidates, key=rank):
+        if cand.i in used_a or cand.j in used_b:
+            continue
+        used_a.add(cand.i)
+        used_b.add(cand.j)
+        chosen.append(cand)
+    return chosen
+
+
+def _contained(
+    candidates: Sequence[_Candidate], chosen: Sequence[_Candidate], a: Source, b: Source
+) -> list[_Candidate]:
+    """Short quotes left over that sit inside a quote already paired: they pair with it too."""
+    paired_a = {c.i for c in chosen}
+    paired_b = {c.j for c in chosen}
+    extra: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-c.similarity, c.i, c.j)):
+        short_a = len(a.claims[cand.i].text) <= len(b.claims[cand.j].text)
+        if short_a and cand.i not in paired_a and cand.j in paired_b:
+            paired_a.add(cand.i)
+            extra.append(cand)
+        elif not short_a and cand.j not in paired_b and cand.i in paired_a:
+            paired_b.add(cand.j)
+            extra.append(cand)
+    return extra
+
+
+def pair_claims(a: Source, b: Source, settings: Settings) -> list[Pair]:
+    """The pairs of claims that state the same fact, ordered by their position in A."""
+    chosen = _assign(_candidates(a, b, settings), settings)
+    quote_cands = _quote_candidates(a, b, settings)
+    quote_pairs = _assign(quote_cands, settings)
+    chosen += quote_pairs + _contained(quote_cands, quote_pairs, a, b)
+    pairs = [Pair(a.claims[c.i], b.claims[c.j], round(c.similarity, 3)) for c in chosen]
+    return sorted(pairs, key=lambda p: (p.a.start, p.b.start))
+
+
+def align_sentences(a: Source, b: Source, settings: Settings) -> list[Alignment]:
+    """Sentences of A and B that correspond: mutual best matches above `align_min`."""
+    a_text = [tuple(sorted(set(_stems(s.text)))) for s in a.sentences]
+    b_text = [tuple(sorted(set(_stems(s.text)))) for s in b.sentences]
+    best_b = _best_matches(a_text, b_text, settings)
+    best_a = _best_matches(b_text, a_text, settings)
+    found = []
+    for i, (j, score) in best_b.items():
+        if best_a.get(j, (-1, 0.0))[0] == i and score >= settings.align_min:
+            found.append(Alignment(i, j, round(score, 3)))
+    return found
+
+
+def _best_matches(
+    queries: Sequence[tuple[str, ...]], choices: Sequence[tuple[str, ...]], settings: Settings
+) -> dict[int, tuple[int, float]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, words in enumerate(choices):
+        for word in words:
+            index[word].append(j)
+    best: dict[int, tuple[int, float]] = {}
+    for i, words in enumerate(queries):
+        hits: dict[int, int] = defaultdict(int)
+        for word in words:
+            postings = index.get(word, ())
+            if len(postings) > 50:
+                continue  # too common to tell sentences apart
+            for j in postings:
+                hits[j] += 1
+        shortlist = sorted(hits, key=lambda j: (-hits[j], j))[: settings.shortlist]
+        if not shortlist:
+            continue
+        scored = process.extract(
+            words, [choices[j] for j in shortlist], scorer=Indel.normalized_similarity, limit=1
+        )
+        _, score, k = scored[0]
+        best[i] = (shortlist[k], score)
+    return best

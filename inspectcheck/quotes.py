@@ -1,0 +1,171 @@
+"""Extract stage for quotes: the cleaned document -> Quote claims with speakers."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .records import Quote, Sentence
+from .speakers import find_speaker, speaker_key
+
+_OPEN_DOUBLE = "“"
+_CLOSE_DOUBLE = "”"
+_PARAGRAPH_BREAK = regex.compile(r"\n(?:[ \t]*\n)+")
+_WORD_CHAR = regex.compile(r"[\p{L}\d]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int  # first character inside the opening mark
+    end: int  # the closing mark's offset (exclusive end of the quoted words)
+    note: str | None
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-:") and not after.isspace()
+
+
+def _double_marks(text: str) -> list[tuple[int, str]]:
+    """Positions of double marks, each read as an opener ("o") or a closer ("c")."""
+    marks: list[tuple[int, str]] = []
+    for m in regex.finditer(r"[“”\"]", text):
+        ch, i = m.group(), m.start()
+        if ch == '"':
+            ch = _OPEN_DOUBLE if _is_opening_straight(text, i) else _CLOSE_DOUBLE
+        marks.append((i, "o" if ch == _OPEN_DOUBLE else "c"))
+    return marks
+
+
+def _paragraph_breaks(text: str) -> list[int]:
+    return [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+
+def _count_breaks(breaks: list[int], start: int, end: int) -> int:
+    return bisect.bisect_left(breaks, end) - bisect.bisect_left(breaks, start)
+
+
+def double_spans(text: str) -> list[_Span]:
+    """Quoted spans marked with double marks, following the British multi-paragraph rule."""
+    breaks = _paragraph_breaks(text)
+    spans: list[_Span] = []
+    open_at: int | None = None
+    cursor = 0  # the latest opening mark of the open quote
+    note: str | None = None
+    for i, kind in _double_marks(text):
+        if open_at is None:
+            if kind == "o":
+                open_at, cursor, note = i + 1, i, None
+            continue
+        if kind == "c":
+            spans.append(_Span(open_at, i, note))
+            open_at = None
+            continue
+        # An opener while a quote is open: the next paragraph of the same quote, or a missing closer.
+        if _starts_paragraph(text, i) and _count_breaks(breaks, cursor, i) == 1:
+            cursor = i
+            continue
+        spans.append(_Span(open_at, _paragraph_end(text, breaks, cursor), "no closing mark"))
+        open_at, cursor, note = i + 1, i, None
+    if open_at is not None:
+        spans.append(_Span(open_at, _paragraph_end(text, breaks, cursor), "no closing mark"))
+    return [s for s in spans if text[s.start : s.end].strip()]
+
+
+def _starts_paragraph(text: str, i: int) -> bool:
+    line_start = text.rfind("\n", 0, i) + 1
+    return not text[line_start:i].strip()
+
+
+def _paragraph_end(text: str, breaks: list[int], start: int) -> int:
+    i = bisect.bisect_left(breaks, start)
+    end = breaks[i] if i < len(breaks) else len(text)
+    return len(text[:end].rstrip())
+
+
+def single_spans(text: str, inside: Sequence[_Span]) -> list[_Span]:
+    """Quotes in single marks (headlines, crossheads), outside any double-quoted span."""
+    spans: list[_Span] = []
+    for m in regex.finditer(
+        r"(?<![\p{L}\d])[‘'](?=[\p{L}\d])([^‘’'\n]{2,200}?)[’'](?![\p{L}\d])", text
+    ):
+        if any(s.start <= m.start() < s.end for s in inside):
+            continue
+        body = m.group(1)
+        if len(body.split()) < 2 and not body[:1].isupper():
+            continue
+        spans.append(_Span(m.start() + 1, m.end() - 1, None))
+    return spans
+
+
+def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
+    starts = [s.start for s in sentences]
+    i = bisect.bisect_right(starts, offset) - 1
+    return sentences[max(i, 0)].index if sentences else 0
+
+
+def _is_partial(text: str, span: _Span) -> bool:
+    line_start = text.rfind("\n", 0, span.start) + 1
+    lead = text[line_start : span.start - 1].rstrip()
+    words = text[span.start : span.end].split()
+    embedded = bool(lead) and not lead.endswith((":", ",")) and bool(_WORD_CHAR.search(lead[-1:]))
+    return embedded or (
+        len(words) < 6 and not regex.search(r"[.!?]\W*$", text[span.start : span.end])
+    )
+
+
+def extract_quotes(
+    text: str, sentences: Sequence[Sentence], line_of: Callable[[int], int]
+) -> list[Quote]:
+    """Every quoted span in a cleaned document, with its speaker where one is stated."""
+    doubles = double_spans(text)
+    spans = sorted([*doubles, *single_spans(text, doubles)], key=lambda s: s.start)
+    quotes: list[Quote] = []
+    previous_speaker: tuple[str | None, str | None, str | None] = (None, None, None)
+    for span in spans:
+        speaker, attribution = find_speaker(text, span.start - 1, span.end + 1)
+        key = speaker_key(speaker)
+        same_sentence = bool(quotes) and quotes[-1].sentence == _sentence_index(
+            sentences, span.start
+        )
+        if key == "(previous)" or (
+            speaker is None and (same_sentence or _continues(text, span, quotes))
+        ):
+            speaker, key, attribution = previous_speaker
+        if key is not None and key != "(previous)":
+            previous_speaker = (speaker, key, attribution)
+        quotes.append(
+            Quote(
+                text=text[span.start : span.end],
+                start=span.start,
+                end=span.end,
+                line=line_of(span.start),
+                sentence=_sentence_index(sentences, span.start),
+                speaker=speaker,
+                speaker_key=key if key != "(previous)" else None,
+                attribution=attribution,
+                partial=_is_partial(text, span),
+                note=span.note,
+            )
+        )
+    return quotes
+
+
+def _continues(text: str, span: _Span, quotes: list[Quote]) -> bool:
+    """A quote paragraph straight after another quote's paragraph continues its speaker."""
+    if not quotes or not _starts_paragraph(text, span.start - 1):
+        return False
+    between = text[quotes[-1].end : span.start - 1]
+    return not regex.search(r"[\p{L}\d]{2,}", between.replace("”", "").split("\n")[-1]) and bool(
+        _PARAGRAPH_BREAK.search(between)
+    )
+
+
+def quote_words(text: str) -> list[str]:
+    """The words of a quote for comparison: marks and line breaks gone, case kept."""
+    cleaned = regex.sub(r"[“”\"‘]|(?<![\p{L}])’|’(?![\p{L}])", " ", text)
+    return cleaned.split()

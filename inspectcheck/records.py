@@ -1,0 +1,182 @@
+"""Frozen records passed between the pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Union
+
+
+class Kind(str, Enum):
+    FIGURE = "figure"
+    QUOTE = "quote"
+    RATING = "rating"
+
+
+class Status(str, Enum):
+    AGREE = "agree"
+    DIFFER = "differ"
+    ONLY_A = "only_a"
+    ONLY_B = "only_b"
+
+
+class FailOn(str, Enum):
+    DIFFER = "differ"
+    ONLY = "only"
+    NEVER = "never"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every tunable choice, with its documented default. One object flows through the stages."""
+
+    # Context similarity is the overlap (Dice, 0-1) of the content words near each claim and
+    # in the rest of its sentence; unrelated contexts score 0.
+    # Similarity two claims need before they may pair when their values agree.
+    pair_agree_min: float = 0.15
+    # Context similarity needed to pair claims whose values differ: higher, because a wrong
+    # "differ" is the worst error the tool can make.
+    pair_differ_min: float = 0.45
+    # Ratings of the same subject pair at this context similarity, whatever their grades.
+    rating_pair_min: float = 0.1
+    # Added to an agreeing candidate's similarity when pairs are assigned best first, so that
+    # a figure pairs with its equal before a merely similar one.
+    agree_bonus: float = 0.2
+    # Word window on each side of a claim that forms its local context.
+    context_window: int = 7
+    # Candidates scored per claim after the inverted-index shortlist.
+    shortlist: int = 25
+    # "about", "around", "roughly", "approximately", "some": relative tolerance either side.
+    about_tolerance: float = 0.05
+    # "nearly", "almost", "just under": covers this far below the stated value.
+    nearly_tolerance: float = 0.10
+    # "more than", "over", "at least", "fewer than", "under", "up to": how far past the bound
+    # a value may lie and still agree.
+    bound_tolerance: float = 0.25
+    # Quotes: share of the shorter quote's words that must align before two quotes pair.
+    quote_pair_min: float = 0.6
+    # Quotes shorter than this many words can agree but never differ.
+    quote_differ_min_words: int = 4
+    # Sentence alignment: similarity needed to report two sentences as corresponding.
+    align_min: float = 0.3
+    # Which findings make the CLI exit 1.
+    fail_on: FailOn = FailOn.DIFFER
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One source as read: its text and where it came from."""
+
+    path: str
+    label: str
+    text: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int  # character offset into Document.text
+    end: int
+    text: str
+    line: int  # 1-based line of `start`
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    text: str
+    start: int
+    end: int
+    line: int
+    sentence: int  # index of the enclosing Sentence
+    value: float
+    unit: str | None  # "%", "GBP", "day", "age", "date", ... or None for a plain count
+    counts: str | None  # what the number counts, as a short phrase
+    noun: str | None  # head noun of what is counted, normalised; None when unknown
+    modifiers: tuple[str, ...] = ()  # words qualifying the noun ("turnover" in "turnover rate")
+    hedge: str | None = None  # "about", "more than", ...
+    low: float | None = None  # a stated range, kept as a range
+    high: float | None = None
+    share: float | None = None  # implied proportion in per cent ("18 of 30" -> 60.0)
+    month: int | None = None  # dates: the month when given
+    form: str = "number"  # how it was written: number, percent, fraction, money, ...
+    kind: Kind = field(default=Kind.FIGURE, init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str  # the quoted words exactly as in the source, marks excluded
+    start: int
+    end: int
+    line: int
+    sentence: int
+    speaker: str | None  # the speaker's name or role as written
+    speaker_key: str | None  # normalised speaker; "institution" for the report's own voice
+    attribution: str | None  # the attributing words as written ("the report adds")
+    partial: bool = False  # a short phrase quoted inside the writer's own sentence
+    note: str | None = None  # what was ambiguous about the marks, if anything
+    kind: Kind = field(default=Kind.QUOTE, init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    text: str
+    start: int
+    end: int
+    line: int
+    sentence: int
+    grade: str  # canonical grade, e.g. "requires improvement"
+    subject: str  # what is graded: "overall", "safe", "leadership", ...
+    kind: Kind = field(default=Kind.RATING, init=False)
+
+
+Claim = Union[Figure, Quote, Rating]  # noqa: UP007 - a runtime alias, valid on 3.10
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document after segmentation and extraction."""
+
+    document: Document
+    clean: str  # Document.text with page furniture blanked; offsets unchanged
+    sentences: tuple[Sentence, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    a: Claim
+    b: Claim
+    similarity: float  # how alike the two claims' contexts are, 0-1
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    id: str
+    kind: Kind
+    status: Status
+    reason: str
+    similarity: float | None
+    a: Claim | None
+    b: Claim | None
+    match: str | None = None  # quotes: exact, punctuation, partial, trimmed, elided, altered, ...
+    diff: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    a: int
+    b: int
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    a: Source
+    b: Source
+    alignment: tuple[Alignment, ...]
+    findings: tuple[Finding, ...]
+
+    def count(self, status: Status) -> int:
+        return sum(1 for f in self.findings if f.status is status)

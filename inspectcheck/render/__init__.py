@@ -1,0 +1,1 @@
+"""Render stage: a Report -> text for people or JSON for machines."""

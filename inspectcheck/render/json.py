@@ -1,0 +1,21 @@
+"""JSON output: the wire dicts serialised deterministically."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..records import Report, Source
+from .wire import claims_to_dict, report_to_dict
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def render_report(report: Report) -> str:
+    return dumps(report_to_dict(report))
+
+
+def render_claims(source: Source) -> str:
+    return dumps(claims_to_dict(source))

@@ -1,0 +1,162 @@
+"""Segment stage: Document -> furniture-free text and sentences with offsets."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from .records import Document, Sentence
+
+# Whole lines that are page furniture, never claims.
+_FURNITURE_LINE = regex.compile(
+    r"""^\s*(?:
+        [•·\-*]?\s*(?:Published|Updated)\b.{0,60}
+      | .{0,80}Image\ source,.*
+      | Image\ caption,?
+      | Related\ (?:internet\ links|Topics|Links|Articles)
+      | The\ BBC\ is\ not\ responsible\ for\ the\ content\ of\ external\ sites\.?
+      | READ\ MORE\b.*
+      | Read\ More\b.{0,120}
+      | (?:More\ on\ this\ story|Share\ this\ article|Share\ this\ page|Copy\ link)\b.{0,40}
+      | Watch\ more\ of\ our\ videos\ on\ Shots!.*
+      | and\ live\ on\ Freeview\ channel\ \d+.*
+      | Visit\ Shots!\ now.*
+      | Hide\ Ad(?:\s*Hide\ Ad)*
+      | Report\ this\ comment.*
+      | Have\ your\ say.*
+      | Picture:\ .{0,80}
+      | (?:Sign\ up|Subscribe)\ to\ our\ .{0,80}newsletter.*
+      | Advertisement
+      | Comments?\ \(\d+\)
+      | Follow\ us\ on\ .{0,60}
+      | We\ use\ cookies\b.*
+      | (?:Accept|Reject)\ (?:all\ )?cookies
+    )\s*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+# Pieces of furniture inside an otherwise real paragraph.
+_FURNITURE_INLINE = regex.compile(r"\s*,\s*external\b(?=\s*$|\s*[.\n])|\s+,\s*external\s*$")
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st det ch supt insp sgt con pc prof rev gen col capt lt no co ltd vs etc
+    jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e approx dept govt cllr rt hon
+    assoc inc""".split()
+)
+_BOUNDARY = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\p{Lu}\d“\"‘'(£$€])")
+_TERMINAL = regex.compile(r"[.!?…:;\"”’')\]]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Segmented:
+    clean: str  # the text as read with furniture blanked out; same length and offsets
+    sentences: tuple[Sentence, ...]
+
+
+def line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    return starts
+
+
+def line_of(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def strip_furniture(text: str) -> str:
+    """Blank out furniture, keeping every other character at its offset."""
+    chars = list(text)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip() and _FURNITURE_LINE.match(body):
+            _blank(chars, pos, pos + len(body))
+        else:
+            for m in _FURNITURE_INLINE.finditer(body):
+                _blank(chars, pos + m.start(), pos + m.end())
+        pos += len(line)
+    return "".join(chars)
+
+
+def _blocks(clean: str) -> list[tuple[int, int]]:
+    """Paragraph spans: lines split where a line break is a real break, joined when wrapped."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    prev_end = 0
+    pos = 0
+    for line in clean.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        line_start = pos
+        pos += len(line)
+        if not stripped:
+            if start is not None:
+                spans.append((start, prev_end))
+                start = None
+            continue
+        if start is not None and _hard_break(clean[start:prev_end]):
+            spans.append((start, prev_end))
+            start = None
+        if start is None:
+            start = line_start + (len(body) - len(body.lstrip()))
+        prev_end = line_start + len(body.rstrip())
+    if start is not None:
+        spans.append((start, prev_end))
+    return spans
+
+
+def _hard_break(previous: str) -> bool:
+    last = previous.rsplit("\n", 1)[-1]
+    return bool(_TERMINAL.search(last)) or len(last.strip()) < 60
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = regex.search(r"([\p{L}.]+)$", text[:dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if m.group().startswith(".") and _is_abbreviation(text, m.start()):
+            continue
+        pieces.append((cursor, m.end()))
+        cursor = m.end()
+        while cursor < end and text[cursor].isspace():
+            cursor += 1
+    if cursor < end:
+        pieces.append((cursor, end))
+    return pieces
+
+
+def segment(document: Document) -> Segmented:
+    clean = strip_furniture(document.text)
+    starts = line_starts(document.text)
+    sentences: list[Sentence] = []
+    for paragraph, (p_start, p_end) in enumerate(_blocks(clean)):
+        for s_start, s_end in _split(clean, p_start, p_end):
+            body = clean[s_start:s_end]
+            if not body.strip():
+                continue
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    start=s_start,
+                    end=s_end,
+                    text=" ".join(body.split()),
+                    line=line_of(starts, s_start),
+                    paragraph=paragraph,
+                )
+            )
+    return Segmented(clean=clean, sentences=tuple(sentences))

@@ -1,0 +1,136 @@
+"""Who said a quote: find the attribution around it and normalise it to a speaker key."""
+
+from __future__ import annotations
+
+import regex
+
+INSTITUTION = "institution"
+_VERBS = (
+    r"(?:said|says|say|added|adds|add|told|tells|stated|states|state|wrote|writes|warned|warns|"
+    r"explained|explains|concluded|concludes|noted|notes|commented|comments|found|finds|"
+    r"confirmed|confirms|highlighted|highlights|observed|observes|reported|reports|described|"
+    r"describes|acknowledged|acknowledges|continued|continues|insisted|insists|admitted|"
+    r"admits|praised|praises|criticised|criticises|called|calls|urged|urges|revealed|reveals|"
+    r"claimed|claims|argued|argues|recorded|records|remarked|remarks|described)"
+)
+_AUX = r"(?:(?:was|were|has|have|had|is|also|further|then|later|previously|however)\s+)*"
+# "X said:", "X, the chief constable, said", "It states:", "the report adds" - before the quote.
+_BEFORE = regex.compile(
+    rf"(?P<spk>[^\n.;:!?“”\"]{{1,120}}?)\s+{_AUX}(?P<verb>{_VERBS})\b"
+    rf"(?:\s+(?:that|how|the\s+\w+|\w+))?[^\n.;!?“”\"]{{0,80}}?[:,]?\s*$",
+    regex.IGNORECASE,
+)
+_ACCORDING = regex.compile(
+    r"according\s+to\s+(?P<spk>[^,.;:“”\"\n]{2,80})[,:]?\s*$", regex.IGNORECASE
+)
+# "”, the report adds." / "”, said Ms Kowalski." - after the quote.
+_AFTER_SUBJECT_VERB = regex.compile(
+    rf"^[\s,.;:!?’]*(?P<spk>[^\n.;:!?“”\"]{{1,100}}?)\s+{_AUX}(?P<verb>{_VERBS})\b",
+    regex.IGNORECASE,
+)
+_AFTER_VERB_SUBJECT = regex.compile(
+    rf"^[\s,.;:!?’]*(?P<verb>{_VERBS})\s+(?P<spk>[^\n.;:!?“”\"]{{1,100}}?)\s*[.,;]",
+    regex.IGNORECASE,
+)
+_INSTITUTIONAL = regex.compile(
+    r"\b(?:report|review|inspection|document|inspectors?|inspectorate|watchdog|regulator|"
+    r"hmicfrs|hmic|hmip|ofsted|cqc|care\s+quality\s+commission|"
+    r"majesty's\s+inspectorate|majesty’s\s+inspectorate|hm\s+inspectorate|findings|study|"
+    r"it)\b",
+    regex.IGNORECASE,
+)
+_PRONOUN = regex.compile(r"^(?:he|she|they)$", regex.IGNORECASE)
+_TITLES = regex.compile(
+    r"\b(?:mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|cllr|councillor|rev|"
+    r"assistant|deputy|chief|detective|det|superintendent|supt|ch|inspector|insp|sergeant|sgt|"
+    r"constable|commissioner|acc|dcc|cc|hm|his|her|majesty's|majesty’s|of|constabulary|"
+    r"executive|officer|head|headteacher|principal|governor|director|minister|secretary|"
+    r"police|and|crime|fire|rescue|services?|nursing|medical|the|a|an)\b\.?",
+    regex.IGNORECASE,
+)
+_CLAUSE_LEAD = regex.compile(
+    r"^.*?(?:\b(?:in\s+a\s+(?:\w+\s+)?statement|in\s+(?:a|its|his|her|their)\s+\w+|"
+    r"however|but|and|while|also|meanwhile|responding|speaking\s+\w+\s+\w+)\b[,\s]*)",
+    regex.IGNORECASE,
+)
+
+
+def _trim_speaker(phrase: str) -> str | None:
+    phrase = " ".join(phrase.split()).strip(" ,;—–-")
+    phrase = regex.sub(
+        r"^(?:In\s+a\s+(?:[\w-]+\s+)?statement|However|But|And|Meanwhile)\s*,?\s*",
+        "",
+        phrase,
+        flags=regex.IGNORECASE,
+    )
+    if "," in phrase:
+        parts = [p.strip() for p in phrase.split(",") if p.strip()]
+        named = [p for p in parts if regex.search(r"\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+", p)]
+        phrase = named[0] if named else parts[-1]
+    return phrase or None
+
+
+def find_speaker(text: str, open_mark: int, after_close: int) -> tuple[str | None, str | None]:
+    """(speaker as written, attribution text) for a quote whose marks sit at these offsets."""
+    line_start = text.rfind("\n", 0, open_mark) + 1
+    before = text[line_start:open_mark]
+    line_end = text.find("\n", after_close)
+    after = text[after_close : line_end if line_end != -1 else len(text)]
+    for found in (_before(before), _after(after)):
+        if found is not None:
+            return found
+    return None, None
+
+
+def _before(before: str) -> tuple[str, str] | None:
+    clause = regex.split(r"[“”\"]", before)[-1] if before.count("”") else before
+    m = _ACCORDING.search(clause)
+    if m:
+        speaker = _trim_speaker(m.group("spk"))
+        return (speaker, m.group(0).strip(" ,:")) if speaker else None
+    m = _BEFORE.search(clause)
+    if not m:
+        return None
+    speaker = _trim_speaker(m.group("spk"))
+    return (speaker, m.group(0).strip(" ,:")) if speaker else None
+
+
+def _after(after: str) -> tuple[str, str] | None:
+    for pattern in (_AFTER_VERB_SUBJECT, _AFTER_SUBJECT_VERB):
+        m = pattern.match(after)
+        if m and len(m.group("spk").split()) <= 8:
+            speaker = _trim_speaker(m.group("spk"))
+            if speaker:
+                return speaker, m.group(0).strip(" ,.;:")
+    return None
+
+
+def speaker_key(speaker: str | None) -> str | None:
+    """A key equal for every way of writing one speaker: surname, role, or the institution."""
+    if not speaker:
+        return None
+    words = speaker.split()
+    if len(words) == 1 and _PRONOUN.match(words[0]):
+        return "(previous)"
+    name = _personal_name(speaker)
+    if name:
+        return name
+    if _INSTITUTIONAL.search(speaker):
+        return INSTITUTION
+    role = " ".join(_TITLES.sub(" ", speaker.lower()).split()) or " ".join(speaker.lower().split())
+    return "role:" + role
+
+
+def _personal_name(speaker: str) -> str | None:
+    """The surname in "Hampshire Constabulary's ACC Paul Bartolomeo" or "Ms Kowalski"."""
+    tail = regex.split(r"['’]s\s+", speaker)[-1]
+    capitals = [w.strip(",.") for w in regex.findall(r"\b\p{Lu}[\p{L}'’-]+", tail)]
+    names = [w for w in capitals if not _TITLES.fullmatch(w) and not _INSTITUTIONAL.fullmatch(w)]
+    if not names or regex.search(r"['’]s$", names[-1]):
+        return None
+    titled = regex.search(
+        r"\b(?:mr|mrs|ms|miss|dr|prof|sir|dame|cllr)\.?\s+\p{Lu}", tail, regex.IGNORECASE
+    )
+    if len(names) < 2 and not titled and len(capitals) == len(names):
+        return None  # a single capitalised word such as "Hampshire" is not a person
+    return names[-1].lower()

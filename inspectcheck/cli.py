@@ -176,6 +176,32 @@ def claims(file: str, fmt: str, output: str | None) -> None:
         _fail(str(exc))
 
 
+@cli.command("eval")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option(
+    "--update-floors",
+    is_flag=True,
+    help="Raise FOLDER/floors.json to the current scores (never lowers one).",
+)
+@click.option("--show-misses", is_flag=True, help="List each labelled finding the tool missed.")
+def eval_command(folder: str, update_floors: bool, show_misses: bool) -> None:
+    """Score inspectcheck on the labelled cases under FOLDER against FOLDER/floors.json.
+
+    Exits 1 when any score is below its floor. See fixtures/cases/README.md for the format.
+    """
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from .gate import run_gate
+
+    try:
+        status = run_gate(Path(folder), update_floors, show_misses, Console(highlight=False))
+    except InspectcheckError as exc:
+        _fail(str(exc))
+    sys.exit(status)
+
+
 def main() -> None:
     """Console entry point: no traceback reaches the user unless --traceback is given."""
     show_traceback = "--traceback" in sys.argv

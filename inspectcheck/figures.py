@@ -253,7 +253,16 @@ def _plausible(raw: _Raw, text: str, start: int) -> bool:
     return True
 
 
+_LABEL_BEFORE = regex.compile(
+    r"\b(?:category|level|stage|tier|phase|section|part|band|grade|year|key\s+stage|no|number|"
+    r"paragraph|chapter|page|recommendation|ward|room|route|junction|platform|channel)\s+$",
+    regex.IGNORECASE,
+)
+
+
 def _plausible_count(written: str, raw: _Raw, text: str, start: int) -> bool:
+    if _LABEL_BEFORE.search(text[max(start, raw.start - 20) : raw.start]):
+        return False  # "category two calls", "ward 7": a label, not a quantity
     if written[0].isalpha():
         # Spelled-out counts only before a noun; "one" alone is almost never a claim.
         if written in ("one", "a dozen") and not _HEDGE.search(text[start : raw.start]):

@@ -70,6 +70,9 @@ def block(claim: Claim) -> str:
     return "quote"
 
 
+_COMMON = 200  # postings longer than this are skipped when shortlisting
+
+
 def _shortlist(
     a_claims: Sequence[Claim],
     a_ctx: Sequence[Context],
@@ -92,7 +95,10 @@ def _shortlist(
             continue
         hits: dict[int, int] = defaultdict(int)
         for key in ctx.keys:
-            for j in index.get((name, key), ()):
+            postings = index.get((name, key), ())
+            if len(postings) > _COMMON:
+                continue  # a word this common cannot tell claims apart
+            for j in postings:
                 hits[j] += 1
         ranked = sorted(hits, key=lambda j: (-hits[j], j))
         shortlist[i] = sorted(ranked[:limit])

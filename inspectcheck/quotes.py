@@ -84,7 +84,9 @@ def _starts_paragraph(text: str, i: int) -> bool:
 def _paragraph_end(text: str, breaks: list[int], start: int) -> int:
     i = bisect.bisect_left(breaks, start)
     end = breaks[i] if i < len(breaks) else len(text)
-    return len(text[:end].rstrip())
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def single_spans(text: str, inside: Sequence[_Span]) -> list[_Span]:
@@ -102,8 +104,7 @@ def single_spans(text: str, inside: Sequence[_Span]) -> list[_Span]:
     return spans
 
 
-def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
-    starts = [s.start for s in sentences]
+def _sentence_index(sentences: Sequence[Sentence], starts: list[int], offset: int) -> int:
     i = bisect.bisect_right(starts, offset) - 1
     return sentences[max(i, 0)].index if sentences else 0
 
@@ -125,13 +126,13 @@ def extract_quotes(
     doubles = double_spans(text)
     spans = sorted([*doubles, *single_spans(text, doubles)], key=lambda s: s.start)
     quotes: list[Quote] = []
+    starts = [s.start for s in sentences]
     previous_speaker: tuple[str | None, str | None, str | None] = (None, None, None)
     for span in spans:
         speaker, attribution = find_speaker(text, span.start - 1, span.end + 1)
         key = speaker_key(speaker)
-        same_sentence = bool(quotes) and quotes[-1].sentence == _sentence_index(
-            sentences, span.start
-        )
+        sentence = _sentence_index(sentences, starts, span.start)
+        same_sentence = bool(quotes) and quotes[-1].sentence == sentence
         if key == "(previous)" or (
             speaker is None and (same_sentence or _continues(text, span, quotes))
         ):
@@ -144,7 +145,7 @@ def extract_quotes(
                 start=span.start,
                 end=span.end,
                 line=line_of(span.start),
-                sentence=_sentence_index(sentences, span.start),
+                sentence=sentence,
                 speaker=speaker,
                 speaker_key=key if key != "(previous)" else None,
                 attribution=attribution,

@@ -45,6 +45,7 @@ _ABBREVIATIONS = frozenset(
     assoc inc""".split()
 )
 _BOUNDARY = regex.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\p{Lu}\d“\"‘'(£$€])")
+_LAST_WORD = regex.compile(r"([\p{L}.]+)$")
 _TERMINAL = regex.compile(r"[.!?…:;\"”’')\]]\s*$")
 
 
@@ -101,7 +102,9 @@ def _blocks(clean: str) -> list[tuple[int, int]]:
                 spans.append((start, prev_end))
                 start = None
             continue
-        if start is not None and _hard_break(clean[start:prev_end]):
+        if start is not None and _hard_break(
+            clean[clean.rfind("\n", start, prev_end) + 1 : prev_end]
+        ):
             spans.append((start, prev_end))
             start = None
         if start is None:
@@ -112,13 +115,13 @@ def _blocks(clean: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _hard_break(previous: str) -> bool:
-    last = previous.rsplit("\n", 1)[-1]
+def _hard_break(last: str) -> bool:
+    """A line ending a sentence, or a short line such as a heading, ends its paragraph."""
     return bool(_TERMINAL.search(last)) or len(last.strip()) < 60
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = regex.search(r"([\p{L}.]+)$", text[:dot])
+    word = _LAST_WORD.search(text, max(0, dot - 40), dot)
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")

@@ -1,0 +1,97 @@
+"""The evaluation gate: the labelled corpus must stay at or above its pinned floors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from inspectcheck.evaluate import below_floors, evaluate, find_cases, raised_floors, read_floors
+from inspectcheck.gate import run_gate
+
+from .conftest import CASES
+
+
+@pytest.mark.parametrize("folder", [CASES, CASES / "holdout"], ids=["corpus", "holdout"])
+def test_corpus_meets_its_floors(folder):
+    floors = read_floors(folder / "floors.json")
+    assert floors, f"{folder} has no floors.json"
+    scores = evaluate(find_cases(folder), folder)
+    assert below_floors(scores.metrics(), floors) == []
+
+
+def test_corpus_is_big_enough():
+    cases = find_cases(CASES)
+    holdout = find_cases(CASES / "holdout")
+    assert len(cases) >= 30
+    assert len(holdout) >= len(cases) // 4
+
+
+def test_floors_only_go_up():
+    floors = {"figure.differ.precision": 0.9, "quote.agree.recall": 0.5}
+    raised = raised_floors({"figure.differ.precision": 0.8, "quote.agree.recall": 0.7}, floors)
+    assert raised == {"figure.differ.precision": 0.9, "quote.agree.recall": 0.7}
+
+
+def test_missing_measure_counts_as_zero():
+    assert below_floors({}, {"rating.differ.recall": 0.5}) == [
+        "rating.differ.recall: 0.0000 < floor 0.5000"
+    ]
+
+
+def _tiny_corpus(tmp_path, floor: float):
+    case = tmp_path / "one"
+    case.mkdir()
+    (case / "a.txt").write_text("The trust treated 72 per cent of patients within four hours.\n")
+    (case / "b.txt").write_text("The trust treated 27 per cent of patients within four hours.\n")
+    (case / "expected.json").write_text(
+        json.dumps(
+            {
+                "findings": [
+                    {"kind": "figure", "status": "differ", "a": "72 per cent", "b": "27 per cent"}
+                ]
+            }
+        )
+    )
+    (tmp_path / "floors.json").write_text(json.dumps({"figure.differ.recall": floor}))
+
+
+def test_eval_exits_one_below_a_floor(run, tmp_path):
+    _tiny_corpus(tmp_path, 1.0)
+    (tmp_path / "one" / "b.txt").write_text(
+        "The trust treated 72 per cent of patients within four hours.\n"
+    )
+    result = run("eval", str(tmp_path))
+    assert result.exit_code == 1
+    assert "below floor: figure.differ.recall" in result.stdout
+
+
+def test_eval_passes_and_update_never_lowers(run, tmp_path):
+    _tiny_corpus(tmp_path, 0.5)
+    result = run("eval", str(tmp_path), "--update-floors")
+    assert result.exit_code == 0
+    floors = json.loads((tmp_path / "floors.json").read_text())
+    assert floors["figure.differ.recall"] == 1.0
+    assert floors["figure.differ.precision"] == 1.0
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_gate_reports_bad_case_as_trouble(run, tmp_path):
+    case = tmp_path / "broken"
+    case.mkdir()
+    (case / "expected.json").write_text("{not json")
+    result = run("eval", str(tmp_path))
+    assert result.exit_code == 2
+    assert "expected.json" in result.stderr
+
+
+def test_run_gate_without_floors_is_not_gated(tmp_path):
+    from io import StringIO
+
+    from rich.console import Console
+
+    _tiny_corpus(tmp_path, 0.5)
+    (tmp_path / "floors.json").unlink()
+    out = StringIO()
+    assert run_gate(tmp_path, False, False, Console(file=out, width=100)) == 0
+    assert "nothing is gated" in out.getvalue()

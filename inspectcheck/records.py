@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Union
@@ -71,6 +72,14 @@ class Document:
     label: str
     text: str
     sha256: str
+    pages: tuple[int, ...] = ()  # offset in `text` where each page starts (PDF input only)
+    kind: str = "text"  # what the bytes were read as: text, html or pdf
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page holding `offset`, or None when the source has no pages."""
+        if not self.pages:
+            return None
+        return bisect.bisect_right(self.pages, offset) or 1
 
 
 @dataclass(frozen=True, slots=True)

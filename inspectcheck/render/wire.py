@@ -25,6 +25,7 @@ def source_to_dict(source: Source) -> dict[str, Any]:
         "path": doc.path,
         "sha256": doc.sha256,
         "sentences": len(source.sentences),
+        "format": doc.kind,
         "claims": len(source.claims),
     }
 
@@ -41,6 +42,9 @@ def claim_to_dict(claim: Claim, source: Source) -> dict[str, Any]:
         "counts": None,
         "speaker": None,
     }
+    page = source.document.page_of(claim.start)
+    if page is not None:
+        out["page"] = page
     if isinstance(claim, Figure):
         out.update(_figure_extra(claim))
     elif isinstance(claim, Quote):

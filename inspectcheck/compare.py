@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .numbers import decimals
+from .ratings import UNKNOWN_SUBJECT
 from .records import Claim, Figure, Rating, Settings
 
 MINUTES = {
@@ -48,6 +49,13 @@ def compatible(a: Claim, b: Claim) -> bool:
     if isinstance(a, Rating) and isinstance(b, Rating):
         return a.subject == b.subject
     return False
+
+
+def may_differ(a: Claim, b: Claim) -> bool:
+    """Whether a value mismatch between these compatible claims may be reported as differ."""
+    if isinstance(a, Rating) and isinstance(b, Rating):
+        return UNKNOWN_SUBJECT not in (a.subject, b.subject)
+    return True
 
 
 def _scalar(figure: Figure, other: Figure) -> float:

@@ -16,7 +16,7 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from .compare import compatible, values_agree
+from .compare import compatible, may_differ, values_agree
 from .quotecheck import coverage, words_for_match
 from .records import Alignment, Claim, Figure, Kind, Pair, Quote, Rating, Settings, Source
 from .words import STOPWORDS, stem
@@ -66,7 +66,7 @@ def block(claim: Claim) -> str:
             return "figure:duration"
         return f"figure:{claim.unit or 'count'}"
     if isinstance(claim, Rating):
-        return f"rating:{claim.subject}"
+        return "rating"
     return "quote"
 
 
@@ -166,6 +166,8 @@ def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
             if not compatible(ca, cb):
                 continue
             agrees = values_agree(ca, cb, settings)
+            if not agrees and not may_differ(ca, cb):
+                continue
             if not agrees and _qualifiers(a_ctx[i]) != _qualifiers(b_ctx[j]):
                 continue  # "a target of 75%" and "54% achieved" are different quantities
             if sim >= _threshold(ca, cb, agrees, settings):

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from .compare import compatible, may_differ, values_agree
+from .passages import PassageIndex
 from .quotecheck import coverage, words_for_match
 from .records import Alignment, Claim, Figure, Kind, Pair, Quote, Rating, Settings, Source
 from .words import STOPWORDS, stem
@@ -236,7 +237,36 @@ def pair_claims(a: Source, b: Source, settings: Settings) -> list[Pair]:
     quote_pairs = _assign(quote_cands, settings)
     chosen += quote_pairs + _contained(quote_cands, quote_pairs, a, b)
     pairs = [Pair(a.claims[c.i], b.claims[c.j], round(c.similarity, 3)) for c in chosen]
+    pairs += _passage_pairs(a, b, {c.i for c in chosen}, {c.j for c in chosen}, settings)
     return sorted(pairs, key=lambda p: (p.a.start, p.b.start))
+
+
+def _passage_pairs(
+    a: Source, b: Source, used_a: set[int], used_b: set[int], settings: Settings
+) -> list[Pair]:
+    """Unpaired quotes whose words the other source carries as its own, unquoted, text."""
+    pairs: list[Pair] = []
+    for quotes, used, other, a_side in ((a, used_a, b, True), (b, used_b, a, False)):
+        index: PassageIndex | None = None
+        for k, claim in enumerate(quotes.claims):
+            if k in used or not isinstance(claim, Quote):
+                continue
+            index = index or PassageIndex(other)
+            found = index.find(claim, settings)
+            if found is None or _inside_a_quote(found.passage, other):
+                continue
+            similarity = round(found.coverage, 3)
+            pairs.append(Pair(claim, found.passage, similarity) if a_side
+                         else Pair(found.passage, claim, similarity))  # fmt: skip
+    return pairs
+
+
+def _inside_a_quote(passage: Quote, source: Source) -> bool:
+    """A passage inside one of the source's own quotes was already tried as a quote."""
+    return any(
+        isinstance(c, Quote) and c.start <= passage.start and passage.end <= c.end
+        for c in source.claims
+    )
 
 
 def align_sentences(a: Source, b: Source, settings: Settings) -> list[Alignment]:

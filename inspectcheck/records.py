@@ -56,6 +56,9 @@ class Settings:
     bound_tolerance: float = 0.25
     # Quotes: share of the shorter quote's words that must align before two quotes pair.
     quote_pair_min: float = 0.6
+    # A quote pairs with an unquoted passage of the other source (a report's own words)
+    # when this share of its words appear there in order.
+    passage_pair_min: float = 0.8
     # Quotes shorter than this many words can agree but never differ.
     quote_differ_min_words: int = 4
     # Sentence alignment: similarity needed to report two sentences as corresponding.

@@ -171,7 +171,8 @@ class CaseResult:
     violations: list[str] = field(default_factory=list)
     not_pairs: int = 0
     missed: list[str] = field(default_factory=list)
-    unexpected: list[str] = field(default_factory=list)
+    unexpected: list[str] = field(default_factory=list)  # differ findings no label confirms
+    unconfirmed: list[str] = field(default_factory=list)  # other findings on labelled claims
 
     def tally(self, kind: str, group: str) -> Tally:
         return self.tallies.setdefault((kind, group), Tally())
@@ -237,6 +238,8 @@ def score_case(case: Case, report: Report) -> CaseResult:
             tally.correct += 1
         elif finding.status is Status.DIFFER:
             result.unexpected.append(_describe(finding))
+        else:
+            result.unconfirmed.append(_describe(finding))
     _check_not_pairs(case, report, result)
     return result
 

@@ -323,10 +323,24 @@ def _context_counts(text: str, raw: _Raw, sentence: Sentence) -> str | None:
     return " ".join(words) or None
 
 
+_WAITED_FOR = regex.compile(r"\s+(?:for|before|until)\s+(?:(?:a|an|the|their|its|his|her)\s+)?")
+
+
+def _purpose(text: str, raw: _Raw, limit: int) -> list[str]:
+    """What a duration is spent waiting for: "five days for a follow-up visit" -> visit."""
+    m = _WAITED_FOR.match(text, raw.end, limit)
+    return noun_phrase(text, m.end(), limit)[:3] if m else []
+
+
 def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     before = text[sentence.start : raw.start]
     hedge = _HEDGE.search(before)
-    noun_words = noun_phrase(text, raw.end, sentence.end) if raw.use_noun else []
+    if raw.use_noun:
+        noun_words = noun_phrase(text, raw.end, sentence.end)
+    elif raw.form == "duration":
+        noun_words = _purpose(text, raw, sentence.end)
+    else:
+        noun_words = []
     previous = bool(_PREVIOUS.search(before))
     modifiers = tuple(sorted({normalise_noun(w) for w in noun_words[:-1]}))
     if previous:

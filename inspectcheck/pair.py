@@ -192,8 +192,17 @@ def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candida
             j, qb = b_quotes[k]
             share = coverage(qa.text, qb.text)
             if share >= settings.quote_pair_min:
-                found.append(_Candidate(i, j, share, share >= 0.999))
+                # The words decide; the sentences around them break ties, so that a body
+                # quote pairs with the body quote rather than the headline repeating it.
+                around = _sentence_overlap(a, qa, b, qb)
+                found.append(_Candidate(i, j, 0.9 * share + 0.1 * around, share >= 0.999))
     return found
+
+
+def _sentence_overlap(a: Source, qa: Quote, b: Source, qb: Quote) -> float:
+    words_a = sorted(set(_stems(a.sentences[qa.sentence].text)))
+    words_b = sorted(set(_stems(b.sentences[qb.sentence].text)))
+    return Indel.normalized_similarity(words_a, words_b)
 
 
 def _assign(candidates: Iterable[_Candidate], settings: Settings) -> list[_Candidate]:

@@ -26,16 +26,25 @@ def dimension(figure: Figure) -> str:
     return figure.unit or "count"
 
 
-def _same_thing(a: Figure, b: Figure) -> bool:
-    """Both name what they count, and the names agree: same head noun, no clashing qualifier."""
+def same_thing(a: Figure, b: Figure) -> bool | None:
+    """Whether two figures count the same thing: True, False, or None when one does not say.
+
+    The same head noun with no clashing qualifier is the same thing ("cases" and "child
+    protection cases"); a clashing qualifier is not ("turnover rate" and "absence rate").
+    """
     if ("(before)" in a.modifiers) != ("(before)" in b.modifiers):
         return False
     if a.noun is None or b.noun is None:
-        return True
+        return None
     if a.noun != b.noun:
         return False
     mods_a, mods_b = set(a.modifiers), set(b.modifiers)
     return mods_a <= mods_b or mods_b <= mods_a
+
+
+def noun_clash(a: Figure, b: Figure) -> bool:
+    """Different head nouns ("1,420 staff", "1,420 people"): maybe one thing in two words."""
+    return a.noun is not None and b.noun is not None and a.noun != b.noun
 
 
 def compatible(a: Claim, b: Claim) -> bool:
@@ -45,7 +54,7 @@ def compatible(a: Claim, b: Claim) -> bool:
             return False
         if a.unit != b.unit and a.unit not in MINUTES and a.share is None and b.share is None:
             return False
-        return _same_thing(a, b)
+        return same_thing(a, b) is not False or noun_clash(a, b)
     if isinstance(a, Rating) and isinstance(b, Rating):
         return a.subject == b.subject
     return False

@@ -293,6 +293,12 @@ _NP_WORD = regex.compile(r"\s+(?:of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)
 _NP_TOKEN = regex.compile(r"([\p{L}][\p{L}'’-]*)")
 
 
+# Words that end the phrase naming what a number counts.
+_NP_STOP = frozenset(
+    "last next this each every per ago annually daily weekly monthly yearly today now".split()
+)
+
+
 def noun_phrase(text: str, end: int, limit: int) -> list[str]:
     """Content words naming what a number counts, read forward from `end`."""
     words: list[str] = []
@@ -305,14 +311,18 @@ def noun_phrase(text: str, end: int, limit: int) -> list[str]:
         if not m:
             break
         word = m.group(1).lower()
-        if word in STOPWORDS or (words and word.endswith("ed") and "-" not in word):
+        if word in STOPWORDS or word in _NP_STOP:
             break
+        if words and "-" not in word and word.endswith(("ed", "ing")):
+            break  # "referrals waiting", "cases audited": the verb after the noun
         words.append(word)
         pos = m.end()
         gap = regex.match(r"[ \t]+", text[pos:limit])
         if not gap:
             break
         pos += gap.end()
+    if regex.match(r"\d", text[pos : pos + 1]):
+        return []  # "40 of the planned 58 officers": the words belong to the next number
     return words
 
 

@@ -16,7 +16,7 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from .compare import compatible, may_differ, values_agree
+from .compare import compatible, may_differ, noun_clash, values_agree
 from .passages import PassageIndex
 from .quotecheck import coverage, words_for_match
 from .records import Alignment, Claim, Figure, Kind, Pair, Quote, Rating, Settings, Source
@@ -139,6 +139,9 @@ def _qualifiers(context: Context) -> frozenset[str]:
 def _threshold(a: Claim, b: Claim, agrees: bool, settings: Settings) -> float:
     if isinstance(a, Rating):
         return settings.rating_pair_min
+    if isinstance(a, Figure) and isinstance(b, Figure) and noun_clash(a, b):
+        # Two names for what is counted: equal values in closely matching sentences only.
+        return settings.noun_clash_agree_min if agrees else 2.0
     return settings.pair_agree_min if agrees else settings.pair_differ_min
 
 

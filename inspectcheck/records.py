@@ -38,6 +38,9 @@ class Settings:
     # Context similarity needed to pair claims whose values differ: higher, because a wrong
     # "differ" is the worst error the tool can make.
     pair_differ_min: float = 0.45
+    # Equal figures whose counted nouns differ ("1,420 staff", "1,420 people") pair only at
+    # this similarity, and figures with different nouns never pair as differ.
+    noun_clash_agree_min: float = 0.45
     # Ratings of the same subject pair at this context similarity, whatever their grades.
     rating_pair_min: float = 0.1
     # Added to an agreeing candidate's similarity when pairs are assigned best first, so that

@@ -64,6 +64,7 @@ class _Raw:
     share: float | None = None
     month: int | None = None
     use_noun: bool = True  # look for the counted noun after the span
+    previous: bool = False  # the earlier value of a change ("rose from 12 to 15 per cent")
 
 
 def _num(m: regex.Match[str], group: str) -> float:
@@ -85,7 +86,27 @@ def _percent(m: regex.Match[str]) -> _Raw | None:
     return _Raw(m.start(), m.end(), value, unit, "percent", 1)
 
 
+_CHANGE_VERB = regex.compile(
+    r"\b(?:rose|risen|rising|fell|fallen|falling|increased|decreased|dropped|climbed|grew|"
+    r"grown|went|gone|moved|improved|declined|up|down|cut|reduced|raised)\s+$",
+    regex.IGNORECASE,
+)
+
+
+def _change(m: regex.Match[str]) -> list[_Raw] | None:
+    """ "rose from 12 to 15 per cent": an earlier value and a later one, not a range."""
+    unit = "%" if m.group("pct") else None
+    form = "percent" if unit else "number"
+    lo_end = m.end("lo_unit") if m.start("lo_unit") >= 0 else m.end("lo")
+    return [
+        _Raw(m.start("lo"), lo_end, _num(m, "lo"), unit, form, -1, previous=True),
+        _Raw(m.start("hi"), m.end(), _num(m, "hi"), unit, form, -1),
+    ]
+
+
 def _range(m: regex.Match[str]) -> _Raw | None:
+    if _CHANGE_VERB.search(m.string, max(0, m.start() - 20), m.start()):
+        return None  # a change between two values, read by _change
     low, high = _num(m, "lo"), _num(m, "hi")
     if low >= high:
         return None
@@ -143,7 +164,15 @@ def _count(m: regex.Match[str]) -> _Raw | None:
     return _Raw(m.start(), m.end(), value, None, "number", 3)
 
 
-_PATTERNS: list[tuple[regex.Pattern[str], Callable[[regex.Match[str]], _Raw | None]]] = [
+_Builder = Callable[[regex.Match[str]], "_Raw | list[_Raw] | None"]
+_PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
+    (
+        regex.compile(
+            rf"(?<={_CHANGE_VERB.pattern[:-4]}\s+)from\s+(?P<lo>{NUMBER})(?P<lo_unit>{_PCT})?\s+to\s+(?P<hi>{NUMBER})(?P<pct>{_PCT})?",
+            _F,
+        ),
+        _change,
+    ),
     (
         regex.compile(
             rf"(?P<cur>[£$€])\s?(?P<n>{DIGITS})(?:\s?(?P<mult>m|mn|bn|k|million|billion|thousand)\b)?(?P<word>)",
@@ -236,9 +265,10 @@ def _candidates(text: str, start: int, end: int) -> Iterator[_Raw]:
                 continue
             if _NOT_AFTER.search(text[m.end() : m.end() + 4]):
                 continue
-            raw = build(m)
-            if raw is not None and _plausible(raw, text, start):
-                yield raw
+            built = build(m)
+            for raw in built if isinstance(built, list) else [built]:
+                if raw is not None and _plausible(raw, text, start):
+                    yield raw
 
 
 def _plausible(raw: _Raw, text: str, start: int) -> bool:
@@ -351,7 +381,7 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
         noun_words = _purpose(text, raw, sentence.end)
     else:
         noun_words = []
-    previous = bool(_PREVIOUS.search(before))
+    previous = raw.previous or bool(_PREVIOUS.search(before))
     modifiers = tuple(sorted({normalise_noun(w) for w in noun_words[:-1]}))
     if previous:
         modifiers = (*modifiers, "(before)")

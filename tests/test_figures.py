@@ -1,0 +1,252 @@
+"""Figures: every written form UK news uses, the non-figures, and the comparison rules."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from inspectcheck.compare import compatible, values_agree
+from inspectcheck.figures import extract_figures
+from inspectcheck.records import Figure, Sentence, Settings
+
+
+def figures(text: str) -> list[Figure]:
+    sentence = Sentence(0, 0, len(text), text, 1, 0)
+    return extract_figures(text, sentence, lambda offset: 1)
+
+
+def one(text: str) -> Figure:
+    found = figures(text)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+FORMS = [
+    # text, span, value, unit
+    ("The force had 1,200 open cases.", "1,200", 1200, None),
+    ("Response times rose by 1.5 minutes.", "1.5 minutes", 1.5, "minute"),
+    ("There were 696 open incidents.", "696", 696, None),
+    ("Officers found twenty-three cases.", "twenty-three", 23, None),
+    ("It reviewed one hundred and twelve files.", "one hundred and twelve", 112, None),
+    ("It closed a dozen wards.", "a dozen", 12, None),
+    ("Only 54% were seen.", "54%", 54, "%"),
+    ("Only 54 per cent were seen.", "54 per cent", 54, "%"),
+    ("Only 54pc were seen.", "54pc", 54, "%"),
+    ("Only 54 percent were seen.", "54 percent", 54, "%"),
+    ("Only fifty-four per cent were seen.", "fifty-four per cent", 54, "%"),
+    ("It fell by 3 percentage points.", "3 percentage points", 3, "percentage point"),
+    ("A third of staff had left.", "A third", 100 / 3, "%"),
+    ("Two-thirds of calls were late.", "Two-thirds", 200 / 3, "%"),
+    ("Half of the wards were short.", "Half", 50, "%"),
+    ("A quarter of the homes were unsafe.", "A quarter", 25, "%"),
+    ("One in five patients waited.", "One in five", 20, "%"),
+    ("Nine out of 10 parents agreed.", "Nine out of 10", 90, "%"),
+    ("The budget was £475,000 this year.", "£475,000", 475_000, "GBP"),
+    ("The budget was £1.2m this year.", "£1.2m", 1_200_000, "GBP"),
+    ("The budget was £1.2 million this year.", "£1.2 million", 1_200_000, "GBP"),
+    ("The budget was £3.4bn this year.", "£3.4bn", 3_400_000_000, "GBP"),
+    ("It cost $2m to fix.", "$2m", 2_000_000, "USD"),
+    ("It cost €5,000 to fix.", "€5,000", 5_000, "EUR"),
+    ("It cost 1.2 million pounds to fix.", "1.2 million pounds", 1_200_000, "GBP"),
+    ("A 16-year-old boy was attacked.", "16-year-old", 16, "age"),
+    ("A boy aged 16 was attacked.", "16", 16, "age"),
+    ("Calls were answered within an hour.", "an hour", 1, "hour"),
+    ("Patients waited two weeks for a bed.", "two weeks", 2, "week"),
+    ("Notices were reviewed within 48 hours.", "48 hours", 48, "hour"),
+    ("The inspection took place in 2021.", "2021", 2021, "date"),
+    ("It was inspected in June 2021.", "June 2021", 2021, "date"),
+    ("It was published on 28 September 2022.", "28 September 2022", 2022, "date"),
+    ("Figures for 2025/26 are due.", "2025/26", 2025, "date"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit"), FORMS, ids=[f[1] for f in FORMS])
+def test_forms(text, span, value, unit):
+    figure = one(text)
+    assert figure.text == span
+    assert figure.value == pytest.approx(value)
+    assert figure.unit == unit
+    assert text[figure.start : figure.end] == span
+
+
+def test_share_from_part_of_whole():
+    figure = one("Inspectors found 18 of 30 cases were inadequate.")
+    assert figure.value == 18
+    assert figure.share == pytest.approx(60)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("It rose to between 12 and 15 per cent.", 12, 15, "%"),
+        ("Between 12 and 15 staff left.", 12, 15, None),
+        ("It rose to 12-15% last year.", 12, 15, "%"),
+        ("Estimates ran from 12 to 15 per cent.", 12, 15, "%"),
+    ],
+)
+def test_ranges_stay_ranges(text, low, high, unit):
+    figure = one(text)
+    assert (figure.low, figure.high, figure.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("More than 35 cases were late.", "more than"),
+        ("Over 35 cases were late.", "over"),
+        ("At least 35 cases were late.", "at least"),
+        ("Almost 35 cases were late.", "almost"),
+        ("Nearly 35 cases were late.", "nearly"),
+        ("About 400 cases were late.", "about"),
+        ("Around 400 cases were late.", "around"),
+        ("Roughly 400 cases were late.", "roughly"),
+        ("Just over 400 cases were late.", "just over"),
+        ("Under 400 cases were late.", "under"),
+        ("Fewer than 400 cases were late.", "fewer than"),
+        ("Only 400 cases were late.", "only"),
+        ("Up to 400 cases were late.", "up to"),
+    ],
+)
+def test_hedges(text, hedge):
+    assert one(text).hedge == hedge
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was one of the officers on duty.",
+        "No one was arrested.",
+        "One example given was a boy.",
+        "A second report followed.",
+        "It committed a great deal of resources.",
+        "Fire & Rescue Services were inspected.",
+        "It was the first time the force had failed.",
+        "Category two calls were late.",
+        "1. The force must improve.",
+    ],
+)
+def test_not_figures(text):
+    assert figures(text) == []
+
+
+def test_what_is_counted():
+    assert one("There were 696 open incidents in the queue.").noun == "incident"
+    assert one("There were 696 open incidents in the queue.").modifiers == ("open",)
+    assert one("Only 54% of priority incidents were attended.").noun == "incident"
+    assert one("It has a 4% turnover rate.").modifiers == ("turnover",)
+    assert one("Callers waited five days for initial contact.").noun == "contact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attendance fell from 86 per cent to 72 per cent.",
+        "Attendance rose from 86 to 72 per cent.",
+    ],
+)
+def test_a_change_has_an_earlier_and_a_later_value(text):
+    before, after = figures(text)
+    assert (before.value, before.unit, before.modifiers) == (86, "%", ("(before)",))
+    assert (after.value, after.unit, after.modifiers) == (72, "%", ())
+    assert before.low is None and after.low is None
+
+
+def test_down_from_marks_the_earlier_value():
+    earlier = figures("It was 72 per cent, down from 86 per cent.")[1]
+    assert (earlier.value, earlier.modifiers) == (86, ("(before)",))
+
+
+def test_earlier_and_later_values_never_pair():
+    now, then = (
+        one("It is 72 per cent now."),
+        figures("It fell from 72 per cent to 60 per cent.")[0],
+    )
+    assert not compatible(now, then)
+
+
+def _pair(text_a: str, text_b: str) -> tuple[Figure, Figure]:
+    return one(text_a), one(text_b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agrees"),
+    [
+        ("Only 54 per cent were seen.", "Only 54% were seen.", True),
+        ("About 300 were seen.", "Exactly 289 were seen.", True),
+        ("More than 50 were seen.", "Exactly 53 were seen.", True),
+        ("Nearly half of staff were seen.", "Exactly 48% of staff were seen.", True),
+        ("About 2,000 were referred.", "Exactly 1,640 were referred.", False),
+        ("A fifth of staff left.", "Exactly 20% of staff left.", True),
+        ("Three in ten staff left.", "Exactly 30 per cent of staff left.", True),
+        ("It cost £2.5m in total.", "It cost £2.5 million in total.", True),
+        ("They waited fifteen minutes for help.", "They waited 15 minutes for help.", True),
+        ("It was seen within an hour.", "It was seen within 60 minutes.", True),
+        ("It rose to between 12 and 15 per cent.", "It rose to 14 per cent.", True),
+        ("It rose to between 12 and 15 per cent.", "It rose to 17 per cent.", False),
+        ("They waited five days for a bed.", "They waited five weeks for a bed.", False),
+        ("Only 72% were seen.", "Only 27% were seen.", False),
+        ("Patients waited 48 hours for a bed.", "Patients waited two days for a bed.", True),
+    ],
+)
+def test_values_agree(a, b, agrees):
+    fa, fb = _pair(a, b)
+    assert compatible(fa, fb)
+    assert values_agree(fa, fb, Settings()) is agrees
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("It has a 4% turnover rate.", "It has a 4% absence rate."),
+        ("Nine wards closed.", "Nine ambulances queued."),
+        ("It was 16-year-old.", "They waited 16 days."),
+        ("The budget was £5m.", "The budget was $5m."),
+    ],
+)
+def test_different_things_are_never_compatible_as_differ(a, b):
+    fa, fb = _pair(a, b)
+    from inspectcheck.compare import noun_clash
+
+    assert not compatible(fa, fb) or noun_clash(fa, fb)
+
+
+_WORDS = {
+    1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight",
+    9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 15: "fifteen", 20: "twenty",
+    23: "twenty-three", 40: "forty", 54: "fifty-four", 99: "ninety-nine",
+}  # fmt: skip
+
+
+@given(
+    st.sampled_from(sorted(_WORDS)), st.sampled_from(["{} per cent", "{}%", "{}pc", "{} percent"])
+)
+def test_round_trip_percentages(value, style):
+    for written in (str(value), _WORDS[value]):
+        if written.isalpha() and style in ("{}%", "{}pc"):
+            continue
+        text = "Inspectors found " + style.format(written) + " of cases were late."
+        figure = one(text)
+        assert (figure.value, figure.unit) == (value, "%")
+
+
+@given(st.integers(min_value=1, max_value=999_999))
+def test_round_trip_counts_with_commas(value):
+    figure = one(f"The trust recorded {value:,} incidents.")
+    assert figure.value == value
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["m", " million", "bn"]))
+def test_round_trip_money(whole, suffix):
+    amount = whole / 10
+    scale = 1e9 if suffix == "bn" else 1e6
+    figure = one(f"It cost £{amount:g}{suffix} to run.")
+    assert figure.value == pytest.approx(amount * scale)
+    assert figure.unit == "GBP"
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_extraction_never_raises(text):
+    for figure in figures(text):
+        assert text[figure.start : figure.end] == figure.text

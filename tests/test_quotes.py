@@ -1,0 +1,230 @@
+"""Quotes: marks, the multi-paragraph convention, speakers, and verification classes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from inspectcheck.extract import read_source
+from inspectcheck.load import from_text
+from inspectcheck.quotecheck import verify, word_diff, wording_match
+from inspectcheck.records import Quote
+from inspectcheck.speakers import INSTITUTION, speaker_key
+
+from .conftest import SEEDS
+
+
+def quotes(text: str) -> list[Quote]:
+    return [c for c in read_source(from_text(text, "a")).claims if isinstance(c, Quote)]
+
+
+def one(text: str) -> Quote:
+    found = quotes(text)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+def test_seed_two_paragraph_quote_is_one_quote():
+    text = (SEEDS / "local-paper.txt").read_text(encoding="utf-8")
+    found = [q for q in quotes(text) if q.text.startswith("The constabulary has committed")]
+    assert len(found) == 1
+    quote = found[0]
+    assert quote.text.endswith("evident throughout our inspection.")
+    assert "\n\n“There is a clear commitment" in quote.text
+    assert text[quote.start : quote.end] == quote.text
+    assert quote.speaker_key == INSTITUTION
+    assert quote.attribution == "It states"
+
+
+def test_seed_trailing_attribution_after_closing_mark():
+    text = (SEEDS / "local-paper.txt").read_text(encoding="utf-8")
+    quote = next(q for q in quotes(text) if q.text.startswith("During routine monitoring"))
+    assert quote.text.endswith("There was a delay of five days in submitting the PPN")
+    assert quote.speaker == "the report"
+    assert quote.attribution == "the report adds"
+    follow = next(q for q in quotes(text) if q.text.startswith("But, when it was submitted"))
+    assert follow.speaker_key == INSTITUTION
+    assert follow.text.endswith("potentially at risk.")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The chief said: “We will act.”", "We will act."),
+        ('The chief said: "We will act."', "We will act."),
+        ("Headline: ‘Closer scrutiny’ needed", "Closer scrutiny"),
+        (
+            "The chief said: “They called it ‘a shambles’ today.”",
+            "They called it ‘a shambles’ today.",
+        ),
+    ],
+)
+def test_marks(text, words):
+    assert one(text).text == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Constabulary’s work wasn’t good enough, the force's chief said.",
+        "Reported speech without marks is not a quote, he said.",
+        "The officers' rota and the nurses' union were discussed.",
+    ],
+)
+def test_apostrophes_and_reported_speech_are_not_quotes(text):
+    assert quotes(text) == []
+
+
+def test_unbalanced_mark_is_read_and_noted():
+    found = quotes("The report said: “Staff were stretched.\n\nThe force replied on Monday.")
+    assert found[0].text == "Staff were stretched."
+    assert found[0].note == "no closing mark"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "key"),
+    [
+        ("Ms Kowalski said: “We will act on this.”", "Ms Kowalski", "kowalski"),
+        ("“We will act on this,” said Anna Kowalski.", "Anna Kowalski", "kowalski"),
+        (
+            "Chief Inspector Anna Kowalski added: “We will act.”",
+            "Chief Inspector Anna Kowalski",
+            "kowalski",
+        ),
+        ("Anna Kowalski told the BBC: “We will act.”", "Anna Kowalski", "kowalski"),
+        ("According to Anna Kowalski, “we will act”.", "Anna Kowalski", "kowalski"),
+        (
+            "Paul Bartolomeo, Assistant Chief Constable, said: “We will act.”",
+            "Paul Bartolomeo",
+            "bartolomeo",
+        ),
+        ("Mr Bartolomeo, the chief constable, said: “We will act.”", "Mr Bartolomeo", "bartolomeo"),
+        ("It states: “The force has improved.”", "It", INSTITUTION),
+        ("“The force has improved”, the report adds.", "the report", INSTITUTION),
+        (
+            "In a report statement, the watchdog said: “The force has improved.”",
+            "the watchdog",
+            INSTITUTION,
+        ),
+        ("HMICFRS said: “The force has improved.”", "HMICFRS", INSTITUTION),
+        ("Inspectors said the force had “improved markedly”.", "Inspectors", INSTITUTION),
+    ],
+)
+def test_speakers(text, speaker, key):
+    quote = one(text)
+    assert quote.speaker == speaker
+    assert quote.speaker_key == key
+
+
+def test_he_added_resolves_to_the_previous_named_speaker():
+    text = (
+        "Assistant Chief Constable Paul Bartolomeo said: “We take this seriously.”\n\n"
+        "He added the force would “keep working with partners”."
+    )
+    first, second = quotes(text)
+    assert second.speaker_key == first.speaker_key == "bartolomeo"
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Chief Inspector Anna Kowalski", "kowalski"),
+        ("Ms Kowalski", "kowalski"),
+        ("Anna Kowalski", "kowalski"),
+        ("ACC Bartolomeo", "bartolomeo"),
+        ("Hampshire Constabulary's Assistant Chief Constable Paul Bartolomeo", "bartolomeo"),
+        ("the report", INSTITUTION),
+        ("the review", INSTITUTION),
+        ("inspectors", INSTITUTION),
+        ("the watchdog", INSTITUTION),
+        ("Ofsted", INSTITUTION),
+        ("the CQC", INSTITUTION),
+        ("it", INSTITUTION),
+    ],
+)
+def test_speaker_keys(name, key):
+    assert speaker_key(name) == key
+
+
+ORIGINAL = "But the force recognises that it still needs to improve in some areas, and it will."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "match"),
+    [
+        (ORIGINAL, ORIGINAL, "exact"),
+        (ORIGINAL, ORIGINAL.replace(",", "").upper(), "punctuation"),
+        (ORIGINAL, "it still needs to improve", "partial"),
+        (
+            ORIGINAL,
+            "the force recognises that it still needs to improve in some areas, and it will.",
+            "trimmed",
+        ),
+        (ORIGINAL, "the force recognises … it still needs to improve in some areas", "elided"),
+        (ORIGINAL, "the force recognises that it still needs to improve in [some] areas", "elided"),
+        (ORIGINAL, "the force recognises that it still needs to improve in many areas", "altered"),
+        (ORIGINAL, "the force accepts that it still needs to improve in some areas", "altered"),
+        (
+            ORIGINAL,
+            "the force recognises that it still badly needs to improve in some areas",
+            "altered",
+        ),
+        (
+            "Staff were committed and caring. Records were poor and often missing. Leaders knew the risks well.",
+            "Staff were committed and caring. Leaders knew the risks well.",
+            "spliced",
+        ),
+    ],
+)
+def test_match_classes(a, b, match):
+    assert wording_match(a, b) == match
+
+
+def test_speaker_class_and_reason():
+    a = one("Anna Kowalski said: “The wards were unsafe at night.”")
+    b = one("Chief Constable Mark Reed said: “The wards were unsafe at night.”")
+    verdict = verify(a, b, 4)
+    assert (verdict.match, verdict.agrees) == ("speaker", False)
+    assert "Anna Kowalski vs Chief Constable Mark Reed" in verdict.reason
+
+
+def test_institution_voices_are_one_speaker():
+    a = one("The report said: “The wards were unsafe at night.”")
+    b = one("HMICFRS said: “The wards were unsafe at night.”")
+    assert verify(a, b, 4).match == "exact"
+
+
+def test_word_diff_merges_delete_and_insert():
+    diff = word_diff(
+        "The force has committed a great deal", "The force has fully dedicated a great deal"
+    )
+    assert ("replace", ("committed",), ("fully", "dedicated")) in diff
+    assert all(tag in {"equal", "replace", "insert", "delete"} for tag, _, _ in diff)
+
+
+def test_altered_reason_names_the_change():
+    a = one("The report said: “The force has committed a great deal of resources.”")
+    b = one("The report said: “The force has fully dedicated a great deal of resources.”")
+    verdict = verify(a, b, 4)
+    assert not verdict.agrees
+    assert verdict.reason == 'wording changed: "committed" → "fully dedicated"'
+
+
+_PIECES = st.sampled_from([*"“”‘’\"' ab.,:", "said", "He added", "\n", "\n\n", "the report"])
+
+
+@settings(max_examples=300)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_unbalanced_marks_never_raise(text):
+    source = text + " x"
+    for quote in quotes(source):
+        assert 0 <= quote.start <= quote.end <= len(source)
+        assert source[quote.start : quote.end] == quote.text
+
+
+@settings(max_examples=200)
+@given(st.text())
+def test_any_text_never_raises(text):
+    if text.strip():
+        quotes(text)

@@ -1,14 +1,15 @@
 """The command line: click options -> Settings -> library call -> renderer -> exit status.
 
 Exit status follows diff(1): 0 nothing at or above --fail-on, 1 discrepancies found,
-2 trouble (a usage error or an input that cannot be read).
+2 trouble (a usage error or an input that cannot be read). The report is always written
+before the exit status is decided.
 """
 
 from __future__ import annotations
 
 import sys
 from enum import IntEnum
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -17,6 +18,9 @@ from .errors import InspectcheckError
 from .records import FailOn, Settings, Status
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .check import CheckReport
     from .records import Report
 
 
@@ -26,11 +30,17 @@ class ExitStatus(IntEnum):
     TROUBLE = 2
 
 
-_FORMATS = click.Choice(["text", "json"])
-_EPILOG = """\b
+_FORMATS = ["text", "json"]
+_DIFF_EPILOG = """\b
 Exit status:
   0  nothing at or above --fail-on
   1  discrepancies found (differ; with --fail-on only, also only_a/only_b)
+  2  usage error or unreadable input
+"""
+_CHECK_EPILOG = """\b
+Exit status:
+  0  nothing at or above --fail-on
+  1  a claim is contradicted (with --fail-on unsupported, also unsupported)
   2  usage error or unreadable input
 """
 
@@ -40,13 +50,21 @@ def _fail(message: str) -> NoReturn:
     sys.exit(ExitStatus.TROUBLE)
 
 
-def exit_status(report: Report, fail_on: FailOn) -> ExitStatus:
-    if fail_on is FailOn.NEVER:
-        return ExitStatus.OK
-    failing = {Status.DIFFER} if fail_on is FailOn.DIFFER else {
-        Status.DIFFER, Status.ONLY_A, Status.ONLY_B
-    }  # fmt: skip
+def diff_status(report: Report, fail_on: FailOn) -> ExitStatus:
+    failing = {FailOn.NEVER: set(), FailOn.DIFFER: {Status.DIFFER}}.get(
+        fail_on, {Status.DIFFER, Status.ONLY_A, Status.ONLY_B}
+    )
     found = any(f.status in failing for f in report.findings)
+    return ExitStatus.DISCREPANCIES if found else ExitStatus.OK
+
+
+def check_status(report: CheckReport, fail_on: str) -> ExitStatus:
+    from .check import Verdict
+
+    failing = {"never": set(), "contradicted": {Verdict.CONTRADICTED}}.get(
+        fail_on, {Verdict.CONTRADICTED, Verdict.UNSUPPORTED}
+    )
+    found = any(c.verdict in failing for c in report.claims)
     return ExitStatus.DISCREPANCIES if found else ExitStatus.OK
 
 
@@ -59,24 +77,6 @@ def _emit(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
 
 
-def _render(report: Report, fmt: str, output: str | None) -> None:
-    if fmt == "json":
-        from .render.json import render_report
-
-        _emit(render_report(report), output)
-        return
-    from rich.console import Console
-
-    from .render.text import render
-
-    if output:
-        console = Console(record=True, file=_Discard(), width=100, color_system=None)
-        render(report, console)
-        _emit(console.export_text(), output)
-    else:
-        render(report, Console(highlight=False))
-
-
 class _Discard:
     def write(self, _: str) -> int:
         return 0
@@ -85,7 +85,53 @@ class _Discard:
         pass
 
 
-def _common(func: click.decorators.FC) -> click.decorators.FC:
+def _console(output: str | None) -> Console:
+    from rich.console import Console
+
+    if output:
+        return Console(record=True, file=_Discard(), width=100, color_system=None)
+    return Console(highlight=False)
+
+
+def _render(report: Any, fmt: str, output: str | None, quiet: bool) -> None:
+    """Write the report in the chosen format; `report` is a diff Report or a CheckReport."""
+    from .check import CheckReport
+    from .render import json as as_json
+    from .render import text as as_text
+
+    is_check = isinstance(report, CheckReport)
+    if quiet:
+        line = as_text.check_summary_line(report) if is_check else as_text.summary_line(report)
+        _emit(line + "\n", output)
+    elif fmt == "json":
+        _emit(as_json.render_check(report) if is_check else as_json.render_report(report), output)
+    else:
+        console = _console(output)
+        (as_text.render_check if is_check else as_text.render)(report, console)
+        if output:
+            _emit(console.export_text(), output)
+
+
+def _report_options(func: Any) -> Any:
+    for option in reversed(
+        [
+            click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text",
+                         show_default=True,
+                         help="text for people, json for machines (schema_version 1)."),
+            click.option("-o", "--output", type=click.Path(dir_okay=False),
+                         help="Write the report to FILE (atomically)."),
+            click.option("-q", "--quiet", is_flag=True, help="Print only the summary line."),
+            click.option("--baseline", type=click.Path(dir_okay=False),
+                         help="Leave out the findings whose ids this baseline file accepts."),
+            click.option("--write-baseline", type=click.Path(dir_okay=False),
+                         help="Write the current discrepancies to FILE as an accepted baseline."),
+        ]
+    ):  # fmt: skip
+        func = option(func)
+    return func
+
+
+def _diff_options(func: Any) -> Any:
     func = click.option(
         "--fail-on",
         type=click.Choice([f.value for f in FailOn]),
@@ -94,62 +140,83 @@ def _common(func: click.decorators.FC) -> click.decorators.FC:
         help="Exit 1 when findings of this kind exist: differ; only (differ, only_a or "
         "only_b); never.",
     )(func)
-    func = click.option(
-        "-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE."
-    )(func)
-    func = click.option(
-        "--format", "fmt", type=_FORMATS, default="text", show_default=True,
-        help="text for people, json for machines (schema_version 1).",
-    )(func)  # fmt: skip
-    return func
+    return _report_options(func)
 
 
 def _run_diff(
-    paths: tuple[str, str],
-    fmt: str,
-    output: str | None,
-    fail_on: str,
-    names: tuple[str, str] | None = None,
+    paths: tuple[str, str], options: dict[str, Any], names: tuple[str, str] | None = None
 ) -> None:
     from .api import compare
+    from .baseline import apply_to_diff, read_baseline, write_diff_baseline
 
-    settings = Settings(fail_on=FailOn(fail_on))
+    settings = Settings(fail_on=FailOn(options["fail_on"]))
     try:
         report = compare(*paths, settings, names=names)
-        _render(report, fmt, output)
+        if options["baseline"]:
+            report = apply_to_diff(report, read_baseline(options["baseline"]))
+        _render(report, options["fmt"], options["output"], options["quiet"])
+        if options["write_baseline"]:
+            write_diff_baseline(options["write_baseline"], report)
     except InspectcheckError as exc:
         _fail(str(exc))
-    sys.exit(exit_status(report, settings.fail_on))
+    sys.exit(diff_status(report, settings.fail_on))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EPILOG)
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_DIFF_EPILOG)
 @click.version_option(__version__, prog_name="inspectcheck")
 def cli() -> None:
     """Check the figures, quotes and inspection ratings two sources give for one report."""
 
 
-@cli.command(epilog=_EPILOG)
+@cli.command(epilog=_DIFF_EPILOG)
 @click.argument("file_a", type=click.Path())
 @click.argument("file_b", type=click.Path())
-@_common
-def diff(file_a: str, file_b: str, fmt: str, output: str | None, fail_on: str) -> None:
+@_diff_options
+def diff(file_a: str, file_b: str, **options: Any) -> None:
     """Compare FILE_A with FILE_B: every figure, quote and rating is agree, differ,
     only_a or only_b."""
-    _run_diff((file_a, file_b), fmt, output, fail_on)
+    _run_diff((file_a, file_b), options)
 
 
-@cli.command(epilog=_EPILOG)
-@_common
-def demo(fmt: str, output: str | None, fail_on: str) -> None:
+@cli.command(epilog=_DIFF_EPILOG)
+@_diff_options
+def demo(**options: Any) -> None:
     """Run diff on the bundled seed pair: a local paper and the BBC on one HMICFRS review."""
     from .demo import SEED_A, SEED_B, seed_paths
 
-    _run_diff(seed_paths(), fmt, output, fail_on, names=(f"seeds/{SEED_A}", f"seeds/{SEED_B}"))
+    _run_diff(seed_paths(), options, names=(f"seeds/{SEED_A}", f"seeds/{SEED_B}"))
+
+
+@cli.command(epilog=_CHECK_EPILOG)
+@click.argument("draft", type=click.Path())
+@click.option("--against", "sources", multiple=True, required=True, type=click.Path(),
+              help="A source to check the draft against (repeat for several).")  # fmt: skip
+@click.option("--fail-on", type=click.Choice(["contradicted", "unsupported", "never"]),
+              default="contradicted", show_default=True,
+              help="Exit 1 when a claim is contradicted; with unsupported, also when one "
+              "is not found in any source.")  # fmt: skip
+@_report_options
+def check(draft: str, sources: tuple[str, ...], fail_on: str, **options: Any) -> None:
+    """Check every figure, quote and rating in DRAFT against the sources: each is
+    supported, contradicted or unsupported."""
+    from .baseline import apply_to_check, read_baseline, write_check_baseline
+    from .check import check as run_check
+
+    try:
+        report = run_check(draft, sources, Settings())
+        if options["baseline"]:
+            report = apply_to_check(report, read_baseline(options["baseline"]))
+        _render(report, options["fmt"], options["output"], options["quiet"])
+        if options["write_baseline"]:
+            write_check_baseline(options["write_baseline"], report)
+    except InspectcheckError as exc:
+        _fail(str(exc))
+    sys.exit(check_status(report, fail_on))
 
 
 @cli.command()
 @click.argument("file", type=click.Path())
-@click.option("--format", "fmt", type=_FORMATS, default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
 def claims(file: str, fmt: str, output: str | None) -> None:
     """List every claim inspectcheck reads in FILE, with spans, values and speakers."""
@@ -163,12 +230,9 @@ def claims(file: str, fmt: str, output: str | None) -> None:
 
             _emit(render_claims(source), output)
         else:
-            from rich.console import Console
-
             from .render.text import render_claims as render_text
 
-            console = Console(highlight=False, record=bool(output),
-                              file=_Discard() if output else None)  # fmt: skip
+            console = _console(output)
             render_text(source, console)
             if output:
                 _emit(console.export_text(), output)
@@ -178,11 +242,8 @@ def claims(file: str, fmt: str, output: str | None) -> None:
 
 @cli.command("eval")
 @click.argument("folder", type=click.Path(file_okay=False))
-@click.option(
-    "--update-floors",
-    is_flag=True,
-    help="Raise FOLDER/floors.json to the current scores (never lowers one).",
-)
+@click.option("--update-floors", is_flag=True,
+              help="Raise FOLDER/floors.json to the current scores (never lowers one).")  # fmt: skip
 @click.option("--show-misses", is_flag=True, help="List each labelled finding the tool missed.")
 def eval_command(folder: str, update_floors: bool, show_misses: bool) -> None:
     """Score inspectcheck on the labelled cases under FOLDER against FOLDER/floors.json.

@@ -192,6 +192,7 @@ class Report:
     b: Source
     alignment: tuple[Alignment, ...]
     findings: tuple[Finding, ...]
+    suppressed: int = 0  # findings left out because a baseline accepts them
 
     def count(self, status: Status) -> int:
         return sum(1 for f in self.findings if f.status is status)

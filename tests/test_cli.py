@@ -15,7 +15,7 @@ LOCAL = str(SEEDS / "local-paper.txt")
 BBC = str(SEEDS / "bbc.txt")
 
 
-@pytest.mark.parametrize("command", [[], ["diff"], ["demo"], ["claims"], ["eval"]])
+@pytest.mark.parametrize("command", [[], ["diff"], ["demo"], ["check"], ["claims"], ["eval"]])
 @pytest.mark.parametrize("flag", ["-h", "--help"])
 def test_help(run, command, flag):
     result = run(*command, flag)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..check import CheckReport
 from ..records import Report, Source
-from .wire import claims_to_dict, report_to_dict
+from .wire import check_to_dict, claims_to_dict, report_to_dict
 
 
 def dumps(data: Any) -> str:
@@ -19,3 +20,7 @@ def render_report(report: Report) -> str:
 
 def render_claims(source: Source) -> str:
     return dumps(claims_to_dict(source))
+
+
+def render_check(report: CheckReport) -> str:
+    return dumps(check_to_dict(report))

@@ -7,6 +7,7 @@ import re
 from rich.console import Console, Group
 from rich.text import Text
 
+from ..check import CheckReport, Verdict
 from ..records import Claim, Finding, Report, Source, Status
 
 _HEADINGS = {
@@ -51,7 +52,9 @@ def _squash(text: str) -> str:
 def _side(label: str, claim: Claim | None, source: Source) -> Text | None:
     if claim is None:
         return None
-    line = Text(f"{label} line {claim.line}: ", style="dim")
+    page = source.document.page_of(claim.start)
+    where = f"page {page}" if page else f"line {claim.line}"
+    line = Text(f"{label} {where}: ", style="dim")
     line.append_text(_excerpt(claim, source))
     return line
 
@@ -131,3 +134,48 @@ def _detail(claim: Claim) -> str:
     if isinstance(claim, Rating):
         return f"grade={claim.grade} subject={claim.subject}"
     return ""
+
+
+_VERDICTS = {
+    "supported": ("✓", "bold green"),
+    "contradicted": ("✗", "bold red"),
+    "unsupported": ("?", "bold yellow"),
+}
+
+
+def check_summary_line(report: CheckReport) -> str:
+    counts = [
+        f"{report.count(v)} {v.value}"
+        for v in (Verdict.CONTRADICTED, Verdict.UNSUPPORTED, Verdict.SUPPORTED)
+    ]
+    return "Summary: " + ", ".join(counts)
+
+
+def render_check(report: CheckReport, console: Console) -> None:
+    """The draft's claims in order, each with its verdict and the evidence for it."""
+    names = ", ".join(s.document.path for s in report.sources)
+    console.print(
+        Text(f"inspectcheck: draft = {report.draft.document.path}; sources = {names}", style="bold")
+    )
+    console.print(check_summary_line(report))
+    console.print()
+    for checked in report.claims:
+        mark, style = _VERDICTS[checked.verdict.value]
+        head = Text(f" {mark} {checked.verdict.value:<12} ", style=style)
+        head.append(f"{checked.claim.kind.value}: ", style="bold")
+        head.append(checked.reason)
+        rows = [
+            head,
+            Text("    ").append_text(_side("draft", checked.claim, report.draft) or Text()),
+        ]
+        for evidence in checked.evidence[:3]:
+            other = evidence.finding.b
+            if other is not None:
+                source = report.sources[evidence.source]
+                rows.append(
+                    Text("    ").append_text(_side(source.document.path, other, source) or Text())
+                )
+            diff = _word_diff(evidence.finding)
+            if diff is not None:
+                rows.append(Text("    ").append_text(diff))
+        console.print(Group(*rows))

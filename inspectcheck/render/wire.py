@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
+from ..check import CheckReport, Evidence, Verdict
 from ..records import Claim, Figure, Finding, Quote, Rating, Report, Source, Status
 
 SCHEMA_VERSION = 1
@@ -101,6 +102,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "tool": tool(),
         "sources": [source_to_dict(report.a), source_to_dict(report.b)],
         "summary": {status.value: report.count(status) for status in Status},
+        "suppressed": report.suppressed,
         "alignment": [
             {"a": al.a, "b": al.b, "similarity": al.similarity} for al in report.alignment
         ],
@@ -116,3 +118,41 @@ def claims_to_dict(source: Source) -> dict[str, Any]:
         "source": source_to_dict(source),
         "claims": [{"kind": c.kind.value, **claim_to_dict(c, source)} for c in source.claims],
     }
+
+
+def check_to_dict(report: CheckReport) -> dict[str, Any]:
+    """`inspectcheck check`: every claim of the draft with its verdict and evidence."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": tool(),
+        "draft": source_to_dict(report.draft),
+        "sources": [source_to_dict(s) for s in report.sources],
+        "summary": {v.value: report.count(v) for v in Verdict},
+        "suppressed": report.suppressed,
+        "claims": [
+            {
+                "id": c.id,
+                "kind": c.claim.kind.value,
+                "status": c.verdict.value,
+                "claim": claim_to_dict(c.claim, report.draft),
+                "reason": c.reason,
+                "evidence": [_evidence(e, report) for e in c.evidence],
+            }
+            for c in report.claims
+        ],
+    }
+
+
+def _evidence(evidence: Evidence, report: CheckReport) -> dict[str, Any]:
+    source = report.sources[evidence.source]
+    finding = evidence.finding
+    out: dict[str, Any] = {
+        "source": source.document.path,
+        "status": finding.status.value,
+        "claim": None if finding.b is None else claim_to_dict(finding.b, source),
+        "reason": finding.reason,
+        "similarity": finding.similarity,
+    }
+    if finding.match is not None:
+        out["match"] = finding.match
+    return out

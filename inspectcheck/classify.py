@@ -21,6 +21,14 @@ def _written(figure: Figure) -> str:
 
 def _figure_reason(a: Figure, b: Figure, agrees: bool) -> str:
     left, right = _written(a), _written(b)
+    if agrees and "sum" in (a.form, b.form):
+        whole, summed = (b, a) if a.form == "sum" else (a, b)
+        parts = " + ".join(part.split()[0] for part in (summed.counts or "").split(" + "))
+        return f"{whole.text} = {parts}: the parts add up to the total"
+    if agrees and (a.form == "part") != (b.form == "part") and "%" not in (a.unit, b.unit):
+        part, count = (a, b) if a.form == "part" else (b, a)
+        role = "part" if count.value == part.value else "total"
+        return f"{count.text} = the {role} in “{part.text}”"
     if agrees:
         bounded = {a.hedge, b.hedge} - {None, "only", "just"}
         if bounded or a.low is not None or b.low is not None:
@@ -82,8 +90,10 @@ def _paired(pair: Pair, settings: Settings, fid: str) -> Finding:
 
 
 def _only(claim: Claim, status: Status, fid: str) -> Finding:
-    side = "A" if status is Status.ONLY_A else "B"
-    return Finding(fid, claim.kind, status, f"not found in {(side == 'A' and 'B') or 'A'}", None,
+    other = "B" if status is Status.ONLY_A else "A"
+    shown = " ".join(claim.text.split())
+    shown = shown if len(shown) <= 60 else shown[:57] + "…"
+    return Finding(fid, claim.kind, status, f"“{shown}” not found in {other}", None,
                    claim if status is Status.ONLY_A else None,
                    claim if status is Status.ONLY_B else None)  # fmt: skip
 
@@ -99,8 +109,8 @@ def classify(a: Source, b: Source, pairs: list[Pair], settings: Settings) -> tup
         return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
     findings: list[Finding] = []
-    paired_a = {id(p.a) for p in pairs}
-    paired_b = {id(p.b) for p in pairs}
+    paired_a = {id(p.a) for p in pairs} | _summed_parts([p.a for p in pairs], a)
+    paired_b = {id(p.b) for p in pairs} | _summed_parts([p.b for p in pairs], b)
     for pair in pairs:
         findings.append(_paired(pair, settings, stable_id(pair.a.kind, pair.a, pair.b)))
     for claim in a.claims:
@@ -110,6 +120,16 @@ def classify(a: Source, b: Source, pairs: list[Pair], settings: Settings) -> tup
         if id(claim) not in paired_b:
             findings.append(_only(claim, Status.ONLY_B, stable_id(claim.kind, None, claim)))
     return tuple(sorted(findings, key=_order))
+
+
+def _summed_parts(paired: list[Claim], source: Source) -> set[int]:
+    """Figures that a paired sum ("14 ... and 4") already stands for."""
+    sums = [c for c in paired if isinstance(c, Figure) and c.form == "sum"]
+    return {
+        id(c)
+        for c in source.claims
+        if isinstance(c, Figure) and any(s.start <= c.start and c.end <= s.end for s in sums)
+    }
 
 
 _STATUS_ORDER = {Status.DIFFER: 0, Status.AGREE: 1, Status.ONLY_A: 2, Status.ONLY_B: 3}

@@ -18,12 +18,15 @@ _BELOW = {"under", "fewer than", "less than", "below", "well under"}
 _AT_MOST = {"up to", "no more than"}
 
 
-def dimension(figure: Figure) -> str:
+def dimensions(figure: Figure) -> frozenset[str]:
+    """What a figure can be compared as. "18 of 30" is both a count and a share (60%)."""
     if figure.unit in MINUTES:
-        return "duration"
-    if figure.unit == "%" or figure.share is not None:
-        return "share"
-    return figure.unit or "count"
+        return frozenset({"duration"})
+    if figure.unit == "%":
+        return frozenset({"share"})
+    if figure.share is not None:
+        return frozenset({"share", "count"})
+    return frozenset({figure.unit or "count"})
 
 
 def same_thing(a: Figure, b: Figure) -> bool | None:
@@ -50,9 +53,7 @@ def noun_clash(a: Figure, b: Figure) -> bool:
 def compatible(a: Claim, b: Claim) -> bool:
     """Whether two claims could state the same fact at all."""
     if isinstance(a, Figure) and isinstance(b, Figure):
-        if dimension(a) != dimension(b):
-            return False
-        if a.unit != b.unit and a.unit not in MINUTES and a.share is None and b.share is None:
+        if not dimensions(a) & dimensions(b):
             return False
         return same_thing(a, b) is not False or noun_clash(a, b)
     if isinstance(a, Rating) and isinstance(b, Rating):
@@ -64,6 +65,8 @@ def may_differ(a: Claim, b: Claim) -> bool:
     """Whether a value mismatch between these compatible claims may be reported as differ."""
     if isinstance(a, Rating) and isinstance(b, Rating):
         return UNKNOWN_SUBJECT not in (a.subject, b.subject)
+    if isinstance(a, Figure) and isinstance(b, Figure):
+        return not _part_as_count(a, b)  # which of the two numbers is meant is unclear
     return True
 
 
@@ -71,7 +74,7 @@ def _scalar(figure: Figure, other: Figure) -> float:
     """The figure's value on a scale shared with `other` (minutes, per cent, or as written)."""
     if figure.unit in MINUTES:
         return figure.value * MINUTES[figure.unit]
-    if figure.share is not None and figure.unit is None and other.unit == "%":
+    if figure.share is not None and other.unit == "%":
         return figure.share
     return figure.value
 
@@ -114,8 +117,24 @@ def _precision(figure: Figure) -> float:
     return 0.5 * 10**-places if written != int(written) or places else 0.5
 
 
+def _whole(figure: Figure) -> float | None:
+    """The total in "12 of the 40 wards", when the figure names one."""
+    if figure.form != "part" or not figure.share:
+        return None
+    return round(figure.value * 100 / figure.share, 6)
+
+
+def _part_as_count(a: Figure, b: Figure) -> bool:
+    """A part-of-whole figure compared with a plain count, not with a share."""
+    return (a.form == "part") != (b.form == "part") and "%" not in (a.unit, b.unit)
+
+
 def values_agree(a: Claim, b: Claim, settings: Settings) -> bool:
     if isinstance(a, Figure) and isinstance(b, Figure):
+        if _part_as_count(a, b):
+            # "12 of the 40 wards" states both 12 and 40; a count may match either.
+            part, count = (a, b) if a.form == "part" else (b, a)
+            return count.value in (part.value, _whole(part))
         if a.unit == "date" and b.unit == "date":
             same_month = a.month is None or b.month is None or a.month == b.month
             return a.value == b.value and same_month

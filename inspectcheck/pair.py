@@ -16,7 +16,7 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from .compare import compatible, may_differ, noun_clash, values_agree
+from .compare import compatible, dimensions, may_differ, noun_clash, values_agree
 from .passages import PassageIndex
 from .quotecheck import coverage, words_for_match
 from .records import Alignment, Claim, Figure, Kind, Pair, Quote, Rating, Settings, Source
@@ -58,17 +58,13 @@ def claim_context(source: Source, claim: Claim, window: int) -> Context:
     )
 
 
-def block(claim: Claim) -> str:
-    """Claims in different blocks can never pair."""
+def blocks(claim: Claim) -> frozenset[str]:
+    """Claims that share no block can never pair."""
     if isinstance(claim, Figure):
-        if claim.unit in ("%",) or claim.share is not None:
-            return "figure:share"
-        if claim.unit in ("minute", "hour", "day", "week", "fortnight", "month", "year"):
-            return "figure:duration"
-        return f"figure:{claim.unit or 'count'}"
+        return frozenset(f"figure:{d}" for d in dimensions(claim))
     if isinstance(claim, Rating):
-        return "rating"
-    return "quote"
+        return frozenset({"rating"})
+    return frozenset({"quote"})
 
 
 _COMMON = 200  # postings longer than this are skipped when shortlisting
@@ -85,22 +81,25 @@ def _shortlist(
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_block: dict[str, list[int]] = defaultdict(list)
     for j, (claim, ctx) in enumerate(zip(b_claims, b_ctx, strict=True)):
-        by_block[block(claim)].append(j)
-        for key in ctx.keys:
-            index[(block(claim), key)].append(j)
+        for name in blocks(claim):
+            by_block[name].append(j)
+            for key in ctx.keys:
+                index[(name, key)].append(j)
     shortlist: dict[int, list[int]] = {}
     for i, (claim, ctx) in enumerate(zip(a_claims, a_ctx, strict=True)):
-        name = block(claim)
-        if len(by_block[name]) <= limit:
-            shortlist[i] = by_block[name]
+        names = sorted(blocks(claim))
+        members = sorted({j for name in names for j in by_block[name]})
+        if len(members) <= limit:
+            shortlist[i] = members
             continue
         hits: dict[int, int] = defaultdict(int)
-        for key in ctx.keys:
-            postings = index.get((name, key), ())
-            if len(postings) > _COMMON:
-                continue  # a word this common cannot tell claims apart
-            for j in postings:
-                hits[j] += 1
+        for name in names:
+            for key in ctx.keys:
+                postings = index.get((name, key), ())
+                if len(postings) > _COMMON:
+                    continue  # a word this common cannot tell claims apart
+                for j in postings:
+                    hits[j] += 1
         ranked = sorted(hits, key=lambda j: (-hits[j], j))
         shortlist[i] = sorted(ranked[:limit])
     return shortlist
@@ -208,9 +207,11 @@ def _sentence_overlap(a: Source, qa: Quote, b: Source, qb: Quote) -> float:
     return Indel.normalized_similarity(words_a, words_b)
 
 
-def _assign(candidates: Iterable[_Candidate], settings: Settings) -> list[_Candidate]:
+def _assign(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """One-to-one, most similar first; ties go to the earlier claims."""
+
     def rank(c: _Candidate) -> tuple[float, int, int]:
-        return (-(c.similarity + (settings.agree_bonus if c.agrees else 0.0)), c.i, c.j)
+        return (-c.similarity, c.i, c.j)
 
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -243,14 +244,85 @@ def _contained(
 
 
 def pair_claims(a: Source, b: Source, settings: Settings) -> list[Pair]:
-    """The pairs of claims that state the same fact, ordered by their position in A."""
-    chosen = _assign(_candidates(a, b, settings), settings)
+    """The pairs of claims that state the same fact, ordered by their position in A.
+
+    Agreement is settled first: figures and ratings that agree, quotes, quotes found in
+    the other source's own text, and totals given as parts. Only the claims left over
+    may then pair as differing, so that an equal value is never taken for a discrepancy.
+    """
+    candidates = _candidates(a, b, settings)
+    chosen = _assign([c for c in candidates if c.agrees])
     quote_cands = _quote_candidates(a, b, settings)
-    quote_pairs = _assign(quote_cands, settings)
+    quote_pairs = _assign(quote_cands)
     chosen += quote_pairs + _contained(quote_cands, quote_pairs, a, b)
     pairs = [Pair(a.claims[c.i], b.claims[c.j], round(c.similarity, 3)) for c in chosen]
-    pairs += _passage_pairs(a, b, {c.i for c in chosen}, {c.j for c in chosen}, settings)
+    used_a, used_b = {c.i for c in chosen}, {c.j for c in chosen}
+    pairs += _passage_pairs(a, b, used_a, used_b, settings)
+    pairs += _sum_pairs(a, b, used_a, used_b, settings)
+    left = [c for c in candidates if not c.agrees and c.i not in used_a and c.j not in used_b]
+    pairs += [Pair(a.claims[c.i], b.claims[c.j], round(c.similarity, 3)) for c in _assign(left)]
     return sorted(pairs, key=lambda p: (p.a.start, p.b.start))
+
+
+def _plain_count(claim: Claim) -> bool:
+    return isinstance(claim, Figure) and claim.unit is None and claim.form == "number"
+
+
+def _sum_pairs(
+    a: Source, b: Source, used_a: set[int], used_b: set[int], settings: Settings
+) -> list[Pair]:
+    """A total in one source that the other gives as parts: "18" and "14 ... and 4"."""
+    pairs: list[Pair] = []
+    for totals, t_used, parts, p_used, a_side in ((a, used_a, b, used_b, True),
+                                                  (b, used_b, a, used_a, False)):  # fmt: skip
+        groups: dict[int, list[Figure]] = defaultdict(list)
+        for k, claim in enumerate(parts.claims):
+            if k not in p_used and _plain_count(claim) and isinstance(claim, Figure):
+                groups[claim.sentence].append(claim)
+        for k, total in enumerate(totals.claims):
+            if k in t_used or not _plain_count(total) or not isinstance(total, Figure):
+                continue
+            found = _parts_for(total, totals, groups, parts, settings)
+            if found is None:
+                continue
+            summed, similarity = found
+            t_used.add(k)
+            p_used.update(j for j, c in enumerate(parts.claims)
+                          if c.sentence == summed.sentence and summed.start <= c.start < summed.end)  # fmt: skip
+            pairs.append(Pair(total, summed, similarity) if a_side
+                         else Pair(summed, total, similarity))  # fmt: skip
+    return pairs
+
+
+def _parts_for(
+    total: Figure,
+    totals: Source,
+    groups: dict[int, list[Figure]],
+    parts: Source,
+    settings: Settings,
+) -> tuple[Figure, float] | None:
+    here = sorted(set(_stems(totals.sentences[total.sentence].text)))
+    for sentence, figures in sorted(groups.items()):
+        for size in range(len(figures), 1, -1):
+            for first in range(len(figures) - size + 1):
+                run = figures[first : first + size]
+                if sum(f.value for f in run) != total.value:
+                    continue
+                there = sorted(set(_stems(parts.sentences[sentence].text)))
+                similarity = Indel.normalized_similarity(here, there)
+                if similarity >= settings.pair_agree_min:
+                    return _summed(run, parts), round(similarity, 3)
+    return None
+
+
+def _summed(run: list[Figure], source: Source) -> Figure:
+    first, last = run[0], run[-1]
+    return Figure(
+        text=source.clean[first.start : last.end], start=first.start, end=last.end,
+        line=first.line, sentence=first.sentence, value=sum(f.value for f in run), unit=None,
+        counts=" + ".join(f"{f.text} {f.counts or ''}".strip() for f in run), noun=None,
+        form="sum",
+    )  # fmt: skip
 
 
 def _passage_pairs(

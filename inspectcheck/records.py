@@ -43,9 +43,6 @@ class Settings:
     noun_clash_agree_min: float = 0.45
     # Ratings of the same subject pair at this context similarity, whatever their grades.
     rating_pair_min: float = 0.1
-    # Added to an agreeing candidate's similarity when pairs are assigned best first, so that
-    # a figure pairs with its equal before a merely similar one.
-    agree_bonus: float = 0.2
     # Word window on each side of a claim that forms its local context.
     context_window: int = 7
     # Candidates scored per claim after the inverted-index shortlist.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
 from ..check import CheckReport, Verdict
@@ -31,6 +32,9 @@ def _excerpt(claim: Claim, source: Source) -> Text:
     sentence = source.sentences[claim.sentence]
     clean = source.clean
     start = max(sentence.start, claim.start - _CONTEXT_CHARS)
+    if start > sentence.start:
+        space = clean.find(" ", start, claim.start)
+        start = space + 1 if space != -1 else start
     end = min(max(sentence.end, claim.start + 1), claim.end + _CONTEXT_CHARS)
     end = max(end, min(claim.end, claim.start + 300))
     text = Text()
@@ -84,15 +88,20 @@ def _finding(finding: Finding, report: Report) -> Group:
     head.append(finding.reason)
     if finding.match:
         head.append(f"  [{finding.match}]", style="dim")
-    rows: list[Text] = [head]
+    rows: list[RenderableType] = [head]
     for row in (
         _side("A", finding.a, report.a),
         _side("B", finding.b, report.b),
         _word_diff(finding),
     ):
         if row is not None:
-            rows.append(Text("    ").append_text(row))
+            rows.append(_indent(row))
     return Group(*rows)
+
+
+def _indent(row: Text) -> Padding:
+    """Wrapped lines keep their indent, without padding the line out to the full width."""
+    return Padding(row, (0, 0, 0, 4), expand=False)
 
 
 def render(report: Report, console: Console) -> None:

@@ -156,6 +156,20 @@ def _date(m: regex.Match[str]) -> _Raw | None:
     return _Raw(m.start(), m.end(), year, "date", "date", 0, month=number, use_noun=False)
 
 
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+
+
+def _ordinal(m: regex.Match[str]) -> _Raw | None:
+    """ "its third inspection": an ordinal that is a fact. "a second report" is not one."""
+    word = m.group("o").lower()
+    value = _ORDINALS.get(word) or int(regex.sub(r"\D", "", word))
+    return _Raw(m.start(), m.end(), float(value), "ordinal", "ordinal", 0)
+
+
 def _count(m: regex.Match[str]) -> _Raw | None:
     text = m.group("n")
     value = parse_number(text)
@@ -245,6 +259,13 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
     (
         regex.compile(r"(?P<mon>)\b(?P<y>(?:19|20)\d\d)(?:/\d\d)?\b(?![,.]\d|%|\s?per\s?cent)", _F),
         _date,
+    ),
+    (
+        regex.compile(
+            rf"(?<=\b(?:the|its|their|his|her|\p{{L}}+['’]s)\s+)(?P<o>{_ORDINAL})(?=\s+(?:consecutive\s+|successive\s+|straight\s+|full\s+)?(?:inspections?|times?|years?|visits?|reports?|reviews?|ratings?|warnings?)\b)",
+            _F,
+        ),
+        _ordinal,
     ),
     (regex.compile(rf"(?P<n>{DIGITS})", _F), _count),
     (regex.compile(rf"\b(?P<n>{WORD_NUMBER})\b(?=\s+[\p{{L}}])", _F), _count),

@@ -70,6 +70,19 @@ def test_forms(text, span, value, unit):
     assert text[figure.start : figure.end] == span
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "noun"),
+    [
+        ("It was the force's third inspection in a row.", 3, "inspection"),
+        ("It was rated inadequate for the third consecutive time.", 3, "time"),
+        ("Its 4th inspection found problems.", 4, "inspection"),
+    ],
+)
+def test_ordinals_that_are_facts(text, value, noun):
+    figure = one(text)
+    assert (figure.value, figure.unit, figure.noun) == (value, "ordinal", noun)
+
+
 def test_share_from_part_of_whole():
     figure = one("Inspectors found 18 of 30 cases were inadequate.")
     assert figure.value == 18

@@ -8,6 +8,7 @@ before the exit status is decided.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -143,23 +144,42 @@ def _diff_options(func: Any) -> Any:
     return _report_options(func)
 
 
-def _run_diff(
-    paths: tuple[str, str], options: dict[str, Any], names: tuple[str, str] | None = None
-) -> None:
-    from .api import compare
-    from .baseline import apply_to_diff, read_baseline, write_diff_baseline
+def _deliver(
+    make: Callable[[], Any],
+    options: dict[str, Any],
+    accept: Callable[[Any, frozenset[str]], Any],
+    record: Callable[[str, Any], None],
+    status: Callable[[Any], ExitStatus],
+) -> NoReturn:
+    """Build the report, apply or record a baseline, write the report, then exit."""
+    from .baseline import read_baseline
 
-    settings = Settings(fail_on=FailOn(options["fail_on"]))
     try:
-        report = compare(*paths, settings, names=names)
+        report = make()
         if options["baseline"]:
-            report = apply_to_diff(report, read_baseline(options["baseline"]))
+            report = accept(report, read_baseline(options["baseline"]))
         _render(report, options["fmt"], options["output"], options["quiet"])
         if options["write_baseline"]:
-            write_diff_baseline(options["write_baseline"], report)
+            record(options["write_baseline"], report)
     except InspectcheckError as exc:
         _fail(str(exc))
-    sys.exit(diff_status(report, settings.fail_on))
+    sys.exit(status(report))
+
+
+def _run_diff(
+    paths: tuple[str, str], options: dict[str, Any], names: tuple[str, str] | None = None
+) -> NoReturn:
+    from .api import compare
+    from .baseline import apply_to_diff, write_diff_baseline
+
+    settings = Settings(fail_on=FailOn(options["fail_on"]))
+    _deliver(
+        lambda: compare(*paths, settings, names=names),
+        options,
+        apply_to_diff,
+        write_diff_baseline,
+        lambda report: diff_status(report, settings.fail_on),
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_DIFF_EPILOG)
@@ -199,19 +219,16 @@ def demo(**options: Any) -> None:
 def check(draft: str, sources: tuple[str, ...], fail_on: str, **options: Any) -> None:
     """Check every figure, quote and rating in DRAFT against the sources: each is
     supported, contradicted or unsupported."""
-    from .baseline import apply_to_check, read_baseline, write_check_baseline
+    from .baseline import apply_to_check, write_check_baseline
     from .check import check as run_check
 
-    try:
-        report = run_check(draft, sources, Settings())
-        if options["baseline"]:
-            report = apply_to_check(report, read_baseline(options["baseline"]))
-        _render(report, options["fmt"], options["output"], options["quiet"])
-        if options["write_baseline"]:
-            write_check_baseline(options["write_baseline"], report)
-    except InspectcheckError as exc:
-        _fail(str(exc))
-    sys.exit(check_status(report, fail_on))
+    _deliver(
+        lambda: run_check(draft, sources, Settings()),
+        options,
+        apply_to_check,
+        write_check_baseline,
+        lambda report: check_status(report, fail_on),
+    )
 
 
 @cli.command()

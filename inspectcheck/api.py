@@ -23,10 +23,14 @@ def compare(
     path_b: str,
     settings: Settings | None = None,
     names: tuple[str, str] | None = None,
+    progress: bool = False,
 ) -> Report:
     """Compare two files. Raises InputError naming the file when one cannot be read.
 
     `names` are what reports call the two files; by default, their paths as given.
+    `progress` shows a bar on stderr while a long PDF is read, if stderr is a terminal.
     """
     name_a, name_b = names or (None, None)
-    return compare_documents(load(path_a, "a", name_a), load(path_b, "b", name_b), settings)
+    a = load(path_a, "a", name_a, progress=progress)
+    b = load(path_b, "b", name_b, progress=progress)
+    return compare_documents(a, b, settings)

@@ -101,10 +101,16 @@ def check_sources(draft: Source, sources: Sequence[Source], settings: Settings) 
 
 
 def check(
-    draft_path: str, source_paths: Sequence[str], settings: Settings | None = None
+    draft_path: str,
+    source_paths: Sequence[str],
+    settings: Settings | None = None,
+    progress: bool = False,
 ) -> CheckReport:
-    """Check a draft file against one or more source files."""
+    """Check a draft file against one or more source files (text, HTML or PDF)."""
     settings = settings or Settings()
-    draft = read_source(load(draft_path, "draft"))
-    sources = [read_source(load(p, f"source{i + 1}")) for i, p in enumerate(source_paths)]
+    draft = read_source(load(draft_path, "draft", progress=progress))
+    sources = [
+        read_source(load(p, f"source{i + 1}", progress=progress))
+        for i, p in enumerate(source_paths)
+    ]
     return check_sources(draft, sources, settings)

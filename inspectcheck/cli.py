@@ -174,7 +174,7 @@ def _run_diff(
 
     settings = Settings(fail_on=FailOn(options["fail_on"]))
     _deliver(
-        lambda: compare(*paths, settings, names=names),
+        lambda: compare(*paths, settings, names=names, progress=sys.stderr.isatty()),
         options,
         apply_to_diff,
         write_diff_baseline,
@@ -223,7 +223,7 @@ def check(draft: str, sources: tuple[str, ...], fail_on: str, **options: Any) ->
     from .check import check as run_check
 
     _deliver(
-        lambda: run_check(draft, sources, Settings()),
+        lambda: run_check(draft, sources, Settings(), progress=sys.stderr.isatty()),
         options,
         apply_to_check,
         write_check_baseline,

@@ -30,6 +30,7 @@ class Context:
     window: tuple[str, ...]  # sorted distinct stems near the claim
     sentence: tuple[str, ...]  # sorted distinct stems of the rest of the sentence
     keys: frozenset[str]  # stems used to find candidates
+    qualifiers: frozenset[str]  # "target", "average" ... in the claim's own clause
 
 
 def _stems(text: str) -> list[str]:
@@ -55,7 +56,26 @@ def claim_context(source: Source, claim: Claim, window: int) -> Context:
         window=tuple(sorted(set(near))),
         sentence=tuple(sorted(set(rest))),
         keys=frozenset(near or rest),
+        qualifiers=_clause_qualifiers(clean, claim, sentence.start, end),
     )
+
+
+_NUMBER = regex.compile(r"\d")
+_QUALIFIER_REACH = 4  # words either side of a figure that can qualify it
+
+
+def _clause_qualifiers(clean: str, claim: Claim, start: int, end: int) -> frozenset[str]:
+    """Qualifying words close to a claim, not reaching past another number: "54 per cent
+    of incidents, against a target of 75 per cent" gives the target to the 75 alone.
+    A rating's qualifiers come from its whole sentence ("previously rated good")."""
+    before, after = clean[start : claim.start], clean[claim.end : end]
+    if not isinstance(claim, Figure):
+        return frozenset(_stems(before) + _stems(after)) & _QUALIFIERS
+    cut = max((m.end() for m in _NUMBER.finditer(before)), default=0)
+    stop = _NUMBER.search(after)
+    words_before = before[cut:].split()[-_QUALIFIER_REACH:]
+    words_after = (after[: stop.start()] if stop else after).split()[:_QUALIFIER_REACH]
+    return frozenset(_stems(" ".join(words_before + words_after))) & _QUALIFIERS
 
 
 def blocks(claim: Claim) -> frozenset[str]:
@@ -126,13 +146,8 @@ def _scores(query: Context, choices: Sequence[Context]) -> list[float]:
 # Words that make a figure a different quantity from the same figure without them.
 _QUALIFIERS = frozenset(
     stem(w)
-    for w in """target aim goal average national previous last expected forecast budget plan
-    ambition pledged benchmark standard""".split()
+    for w in "target aim goal average benchmark forecast budget ambition pledged previous".split()
 )
-
-
-def _qualifiers(context: Context) -> frozenset[str]:
-    return frozenset(context.window) & _QUALIFIERS
 
 
 def _threshold(a: Claim, b: Claim, agrees: bool, settings: Settings) -> float:
@@ -171,7 +186,7 @@ def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
             agrees = values_agree(ca, cb, settings)
             if not agrees and not may_differ(ca, cb):
                 continue
-            if not agrees and _qualifiers(a_ctx[i]) != _qualifiers(b_ctx[j]):
+            if not agrees and a_ctx[i].qualifiers != b_ctx[j].qualifiers:
                 continue  # "a target of 75%" and "54% achieved" are different quantities
             if sim >= _threshold(ca, cb, agrees, settings):
                 found.append(_Candidate(a_at[i], b_at[j], sim, agrees))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -59,11 +60,21 @@ def test_demo_matches_diff_of_seeds(run):
     assert demo["sources"][0]["path"] == "seeds/local-paper.txt"
 
 
+def _half_a_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()[: len(out.getvalue()) // 2]
+
+
 def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
     (tmp / "empty.txt").write_text("")
     (tmp / "blank.txt").write_text("  \n\t\n ")
     (tmp / "binary.txt").write_bytes(bytes(range(256)) * 4)
-    (tmp / "latin.txt").write_bytes("Costs rose to £1.2m, the report said.".encode("cp1252"))
+    (tmp / "truncated.pdf").write_bytes(_half_a_pdf())
     (tmp / "folder").mkdir()
     return {
         "missing": (tmp / "nope.txt", "no such file"),
@@ -71,12 +82,12 @@ def _bad_inputs(tmp: Path) -> dict[str, tuple[Path, str]]:
         "empty": (tmp / "empty.txt", "empty"),
         "whitespace": (tmp / "blank.txt", "empty"),
         "binary": (tmp / "binary.txt", "binary"),
-        "not utf-8": (tmp / "latin.txt", "not valid UTF-8"),
+        "truncated pdf": (tmp / "truncated.pdf", "not a readable PDF"),
     }
 
 
 @pytest.mark.parametrize(
-    "case", ["missing", "directory", "empty", "whitespace", "binary", "not utf-8"]
+    "case", ["missing", "directory", "empty", "whitespace", "binary", "truncated pdf"]
 )
 @pytest.mark.parametrize("position", ["a", "b"])
 def test_bad_input_is_one_line_exit_two(run, tmp_path, case, position):

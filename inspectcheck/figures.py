@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -11,8 +12,7 @@ from .numbers import (
     DIGITS,
     FRACTION,
     MULTIPLIERS,
-    NUMBER,
-    WORD_NUMBER,
+    digits_for_words,
     parse_fraction,
     parse_number,
 )
@@ -182,7 +182,7 @@ _Builder = Callable[[regex.Match[str]], "_Raw | list[_Raw] | None"]
 _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
     (
         regex.compile(
-            rf"(?<={_CHANGE_VERB.pattern[:-4]}\s+)from\s+(?P<lo>{NUMBER})(?P<lo_unit>{_PCT})?\s+to\s+(?P<hi>{NUMBER})(?P<pct>{_PCT})?",
+            rf"(?<={_CHANGE_VERB.pattern[:-4]}\s+)from\s+(?P<lo>{DIGITS})(?P<lo_unit>{_PCT})?\s+to\s+(?P<hi>{DIGITS})(?P<pct>{_PCT})?",
             _F,
         ),
         _change,
@@ -196,14 +196,14 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
     ),
     (
         regex.compile(
-            rf"(?P<cur>)(?P<n>{NUMBER})(?:\s?(?P<mult>million|billion|thousand|m|bn))?\s+(?P<word>pounds|dollars|euros)\b",
+            rf"(?P<cur>)(?P<n>{DIGITS})(?:\s?(?P<mult>million|billion|thousand|m|bn))?\s+(?P<word>pounds|dollars|euros)\b",
             _F,
         ),
         _money,
     ),
     (
         regex.compile(
-            rf"(?:between|from)\s+(?P<lo>{NUMBER}){_PCT}?\s+(?:and|to)\s+(?P<hi>{NUMBER})(?P<pct>{_PCT})?",
+            rf"(?:between|from)\s+(?P<lo>{DIGITS}){_PCT}?\s+(?:and|to)\s+(?P<hi>{DIGITS})(?P<pct>{_PCT})?",
             _F,
         ),
         _range,
@@ -212,7 +212,7 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
         regex.compile(rf"(?P<lo>{DIGITS})\s?(?:-|–|to)\s?(?P<hi>{DIGITS})(?P<pct>{_PCT})", _F),
         _range,
     ),
-    (regex.compile(rf"(?P<n>{NUMBER})(?:{_PCT}|(?P<pp>\s+percentage[- ]points?))", _F), _percent),
+    (regex.compile(rf"(?P<n>{DIGITS})(?:{_PCT}|(?P<pp>\s+percentage[- ]points?))", _F), _percent),
     (
         regex.compile(rf"\b(?P<f>{FRACTION})\b(?=\s+(?:of|the|its|their|all|those|these)\b)", _F),
         _fraction,
@@ -233,22 +233,22 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
     ),
     (
         regex.compile(
-            rf"\b(?P<n>{NUMBER})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{NUMBER})\b(?!\s*(?:%|per\s?cent|pc\b))",
+            rf"\b(?P<n>{DIGITS})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{DIGITS})\b(?!\s*(?:%|per\s?cent|pc\b))",
             _F,
         ),
         _ratio,
     ),
     (
         regex.compile(
-            rf"\b(?P<n>{NUMBER})\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<d>{DIGITS}|{WORD_NUMBER})\b(?!\s*(?:%|per\s?cent|pc\b))",
+            rf"\b(?P<n>{DIGITS})\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<d>{DIGITS})\b(?!\s*(?:%|per\s?cent|pc\b))",
             _F,
         ),
         _part_of,
     ),
-    (regex.compile(rf"\b(?P<n>{NUMBER})[- ]years?[- ]olds?\b", _F), _age),
-    (regex.compile(rf"(?<=\baged\s+)(?P<n>{NUMBER})\b", _F), _age),
+    (regex.compile(rf"\b(?P<n>{DIGITS})[- ]years?[- ]olds?\b", _F), _age),
+    (regex.compile(rf"(?<=\baged\s+)(?P<n>{DIGITS})\b", _F), _age),
     (regex.compile(rf"\b(?:(?P<half>half)\s+)?(?P<n>an?)\s+(?P<u>{_TIME_UNIT})\b", _F), _duration),
-    (regex.compile(rf"(?P<half>)\b(?P<n>{NUMBER})[\s-](?P<u>{_TIME_UNIT})\b", _F), _duration),
+    (regex.compile(rf"(?P<half>)\b(?P<n>{DIGITS})[\s-](?P<u>{_TIME_UNIT})\b", _F), _duration),
     (
         regex.compile(
             rf"(?:\b(?:\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{_MONTH})\s+(?:\d{{1,2}},?\s+)?(?P<y>(?:19|20)\d\d)\b",
@@ -268,7 +268,6 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
         _ordinal,
     ),
     (regex.compile(rf"(?P<n>{DIGITS})", _F), _count),
-    (regex.compile(rf"\b(?P<n>{WORD_NUMBER})\b(?=\s+[\p{{L}}])", _F), _count),
 ]
 # "an hour" needs a preposition before it to be a duration ("within an hour", "in a week").
 _ARTICLE_DURATION_CONTEXT = regex.compile(
@@ -279,16 +278,25 @@ _ARTICLE_DURATION_CONTEXT = regex.compile(
 
 
 def _candidates(text: str, start: int, end: int) -> Iterator[_Raw]:
+    """Every reading of a number in text[start:end], with offsets into `text`.
+
+    Patterns run over the sentence with spelled-out numbers turned into digits, at the
+    same offsets ("two-thirds" and other fractions keep their words).
+    """
+    subject = digits_for_words(text[start:end])
     for pattern, build in _PATTERNS:
-        for m in pattern.finditer(text, start, end, overlapped=False, timeout=1.0):
-            previous = text[max(start, m.start() - 1) : m.start()]
+        for m in pattern.finditer(subject, overlapped=False, timeout=1.0):
+            previous = subject[max(0, m.start() - 1) : m.start()]
             if previous and previous not in "£$€" and _NOT_BEFORE.search(previous):
                 continue
-            if _NOT_AFTER.search(text[m.end() : m.end() + 4]):
+            if _NOT_AFTER.search(subject[m.end() : m.end() + 4]):
                 continue
             built = build(m)
             for raw in built if isinstance(built, list) else [built]:
-                if raw is not None and _plausible(raw, text, start):
+                if raw is None:
+                    continue
+                raw = dataclasses.replace(raw, start=raw.start + start, end=raw.end + start)
+                if _plausible(raw, text, start):
                     yield raw
 
 

@@ -38,6 +38,31 @@ FRACTION = (
 )
 
 
+_SPELLED = regex.compile(
+    rf"\b{WORD_NUMBER}\b(?![-\s](?:half|halves|thirds?|quarters?|fifths?|sixths?|tenths?)\b)",
+    regex.IGNORECASE,
+)
+
+
+def digits_for_words(text: str) -> str:
+    """A copy of `text` with spelled-out numbers written as zero-padded digits.
+
+    "twenty-three cases" becomes "000000000023 cases": the copy keeps every offset, so
+    patterns need only match digits, and a match maps straight back onto the words.
+    """
+    pieces: list[str] = []
+    last = 0
+    for m in _SPELLED.finditer(text):
+        value = parse_number(m.group())
+        if value is None or len(str(int(value))) > len(m.group()):
+            continue
+        pieces.append(text[last : m.start()])
+        pieces.append(str(int(value)).rjust(len(m.group()), "0"))
+        last = m.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def parse_number(text: str) -> float | None:
     """Value of a digit or word number, or None when it is not one."""
     text = text.strip().lower()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from enum import IntEnum
+from functools import partial
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -31,7 +32,12 @@ class ExitStatus(IntEnum):
     TROUBLE = 2
 
 
-_FORMATS = ["text", "json"]
+_FORMATS = ["text", "json", "html", "markdown"]
+_CHECK_FORMATS = ["text", "json"]
+_FORMAT_HELP = (
+    "text for the terminal; json for machines (schema_version 1); html for a side-by-side "
+    "page; markdown for a PR comment or CMS note (html and markdown: diff and demo)."
+)
 _DIFF_EPILOG = """\b
 Exit status:
   0  nothing at or above --fail-on
@@ -106,6 +112,14 @@ def _render(report: Any, fmt: str, output: str | None, quiet: bool) -> None:
         _emit(line + "\n", output)
     elif fmt == "json":
         _emit(as_json.render_check(report) if is_check else as_json.render_report(report), output)
+    elif fmt == "html":
+        from .render.html import render_html
+
+        _emit(render_html(report), output)
+    elif fmt == "markdown":
+        from .render.markdown import render_markdown
+
+        _emit(render_markdown(report), output)
     else:
         console = _console(output)
         (as_text.render_check if is_check else as_text.render)(report, console)
@@ -113,12 +127,12 @@ def _render(report: Any, fmt: str, output: str | None, quiet: bool) -> None:
             _emit(console.export_text(), output)
 
 
-def _report_options(func: Any) -> Any:
+def _report_options(func: Any, formats: list[str] = _FORMATS) -> Any:
     for option in reversed(
         [
-            click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text",
+            click.option("--format", "fmt", type=click.Choice(formats), default="text",
                          show_default=True,
-                         help="text for people, json for machines (schema_version 1)."),
+                         help=_FORMAT_HELP),
             click.option("-o", "--output", type=click.Path(dir_okay=False),
                          help="Write the report to FILE (atomically)."),
             click.option("-q", "--quiet", is_flag=True, help="Print only the summary line."),
@@ -215,7 +229,7 @@ def demo(**options: Any) -> None:
               default="contradicted", show_default=True,
               help="Exit 1 when a claim is contradicted; with unsupported, also when one "
               "is not found in any source.")  # fmt: skip
-@_report_options
+@partial(_report_options, formats=_CHECK_FORMATS)
 def check(draft: str, sources: tuple[str, ...], fail_on: str, **options: Any) -> None:
     """Check every figure, quote and rating in DRAFT against the sources: each is
     supported, contradicted or unsupported."""
@@ -233,7 +247,9 @@ def check(draft: str, sources: tuple[str, ...], fail_on: str, **options: Any) ->
 
 @cli.command()
 @click.argument("file", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
 def claims(file: str, fmt: str, output: str | None) -> None:
     """List every claim inspectcheck reads in FILE, with spans, values and speakers."""

@@ -9,6 +9,12 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str, text: str) -> None:
     """Write to a temporary file beside `path`, then rename it into place."""
     target = Path(path)
@@ -22,6 +28,7 @@ def write_atomic(path: str, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes the file private; reports are not
         os.replace(temp, target)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)

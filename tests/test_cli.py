@@ -173,3 +173,23 @@ def test_claims_lists_spans_that_point_into_the_file(run):
     figures = {c["text"]: c for c in data["claims"] if c["kind"] == "figure"}
     assert figures["696"]["value"] == 696
     assert figures["75%"]["unit"] == "%"
+
+
+def test_output_file_gets_ordinary_permissions(run, tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "report.json"
+    assert run("diff", LOCAL, BBC, "--format", "json", "-o", str(out)).exit_code == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start"), [("html", "<!DOCTYPE html>"), ("markdown", "**inspectcheck**")]
+)
+def test_html_and_markdown_formats(run, tmp_path, fmt, start):
+    result = run("diff", LOCAL, BBC, "--format", fmt)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(start)

@@ -75,6 +75,23 @@ def timed(args: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
+def check_after_extraction(report_sentences: int = 5000, draft_sentences: int = 60) -> float:
+    """Seconds for `check` once text is extracted: a report-sized source, a draft-sized one."""
+    from inspectcheck.check import check_sources
+    from inspectcheck.extract import read_source
+    from inspectcheck.load import from_text
+    from inspectcheck.records import Settings
+
+    rng = random.Random(7)
+    facts = [_sentence(rng, i) for i in range(report_sentences)]
+    report = "\n\n".join(" ".join(facts[i : i + 4]) for i in range(0, len(facts), 4))
+    draft = "\n\n".join(rng.sample(facts, draft_sentences))
+    start = time.perf_counter()
+    source = read_source(from_text(report, "source"))
+    check_sources(read_source(from_text(draft, "draft")), [source], Settings())
+    return time.perf_counter() - start
+
+
 def main() -> None:
     exe = shutil.which("inspectcheck")
     base = [exe] if exe else [sys.executable, "-m", "inspectcheck"]
@@ -95,6 +112,10 @@ def main() -> None:
         print(f"growth 200 -> 2,000 sentences (10x): {results[2000] / results[200]:.1f}x time")
     if 2000 in results and 10000 in results:
         print(f"growth 2,000 -> 10,000 sentences (5x): {results[10000] / results[2000]:.1f}x time")
+    seconds = check_after_extraction()
+    print(
+        f"{'check: 60-sentence draft vs 5,000-sentence report':<44}{seconds:>8.2f} s  (after extraction)"
+    )
 
 
 if __name__ == "__main__":

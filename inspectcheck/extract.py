@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .figures import extract_figures
+from .numbers import digits_for_words
 from .quotes import extract_quotes
 from .ratings import extract_ratings
 from .records import Claim, Document, Source
@@ -18,9 +19,10 @@ def read_source(document: Document) -> Source:
         return line_of(starts, offset)
 
     clean = segmented.clean
+    digits = digits_for_words(clean)
     claims: list[Claim] = []
     for sentence in segmented.sentences:
-        claims.extend(extract_figures(clean, sentence, line))
+        claims.extend(extract_figures(clean, sentence, line, digits))
         claims.extend(extract_ratings(clean, sentence, line))
     claims.extend(extract_quotes(clean, segmented.sentences, line))
     claims.sort(key=lambda c: (c.start, c.end, c.kind.value))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -178,6 +177,9 @@ def _count(m: regex.Match[str]) -> _Raw | None:
     return _Raw(m.start(), m.end(), value, None, "number", 3)
 
 
+_ARTICLE_DURATION = regex.compile(
+    rf"\b(?:(?P<half>half)\s+)?(?P<n>an?)\s+(?P<u>{_TIME_UNIT})\b", _F
+)
 _Builder = Callable[[regex.Match[str]], "_Raw | list[_Raw] | None"]
 _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
     (
@@ -247,7 +249,7 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
     ),
     (regex.compile(rf"\b(?P<n>{DIGITS})[- ]years?[- ]olds?\b", _F), _age),
     (regex.compile(rf"(?<=\baged\s+)(?P<n>{DIGITS})\b", _F), _age),
-    (regex.compile(rf"\b(?:(?P<half>half)\s+)?(?P<n>an?)\s+(?P<u>{_TIME_UNIT})\b", _F), _duration),
+    (_ARTICLE_DURATION, _duration),
     (regex.compile(rf"(?P<half>)\b(?P<n>{DIGITS})[\s-](?P<u>{_TIME_UNIT})\b", _F), _duration),
     (
         regex.compile(
@@ -277,26 +279,29 @@ _ARTICLE_DURATION_CONTEXT = regex.compile(
 )
 
 
-def _candidates(text: str, start: int, end: int) -> Iterator[_Raw]:
+# Patterns that can match without a digit: fractions, "an hour", ordinals.
+_WORDS_ONLY = frozenset({_fraction, _ordinal})
+
+
+def _candidates(text: str, digits: str, start: int, end: int) -> Iterator[_Raw]:
     """Every reading of a number in text[start:end], with offsets into `text`.
 
-    Patterns run over the sentence with spelled-out numbers turned into digits, at the
-    same offsets ("two-thirds" and other fractions keep their words).
+    Patterns run over `digits`, the text with spelled-out numbers written as digits at
+    the same offsets ("two-thirds" and other fractions keep their words).
     """
-    subject = digits_for_words(text[start:end])
+    has_digit = bool(_DIGIT.search(digits, start, end))
     for pattern, build in _PATTERNS:
-        for m in pattern.finditer(subject, overlapped=False, timeout=1.0):
-            previous = subject[max(0, m.start() - 1) : m.start()]
+        if not has_digit and build not in _WORDS_ONLY and pattern is not _ARTICLE_DURATION:
+            continue
+        for m in pattern.finditer(digits, start, end, overlapped=False, timeout=1.0):
+            previous = digits[max(start, m.start() - 1) : m.start()]
             if previous and previous not in "£$€" and _NOT_BEFORE.search(previous):
                 continue
-            if _NOT_AFTER.search(subject[m.end() : m.end() + 4]):
+            if _NOT_AFTER.search(digits[m.end() : m.end() + 4]):
                 continue
             built = build(m)
             for raw in built if isinstance(built, list) else [built]:
-                if raw is None:
-                    continue
-                raw = dataclasses.replace(raw, start=raw.start + start, end=raw.end + start)
-                if _plausible(raw, text, start):
+                if raw is not None and _plausible(raw, text, start):
                     yield raw
 
 
@@ -330,7 +335,7 @@ def _plausible_count(written: str, raw: _Raw, text: str, start: int) -> bool:
     line_start = text.rfind("\n", start, raw.start) + 1
     at_line_start = not text[max(start, line_start) : raw.start].strip()
     # "1. " or "2) " at the start of a line is a list marker, not a figure.
-    return not (at_line_start and regex.match(r"[.)]\s", text[raw.end : raw.end + 2]))
+    return not (at_line_start and _LIST_MARK.match(text, raw.end, raw.end + 2))
 
 
 def _noun_follows(text: str, end: int) -> bool:
@@ -348,6 +353,9 @@ def _choose(raws: list[_Raw]) -> list[_Raw]:
     return sorted(chosen, key=lambda r: r.start)
 
 
+_LIST_MARK = regex.compile(r"[.)]\s")
+_GAP = regex.compile(r"[ \t]+")
+_DIGIT = regex.compile(r"\d")
 _NP_WORD = regex.compile(r"\s+(?:of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?)?")
 _NP_TOKEN = regex.compile(r"([\p{L}][\p{L}'’-]*)")
 
@@ -376,11 +384,11 @@ def noun_phrase(text: str, end: int, limit: int) -> list[str]:
             break  # "referrals waiting", "cases audited": the verb after the noun
         words.append(word)
         pos = m.end()
-        gap = regex.match(r"[ \t]+", text[pos:limit])
+        gap = _GAP.match(text, pos, limit)
         if not gap:
             break
-        pos += gap.end()
-    if regex.match(r"\d", text[pos : pos + 1]):
+        pos = gap.end()
+    if _DIGIT.match(text, pos, pos + 1):
         return []  # "40 of the planned 58 officers": the words belong to the next number
     return words
 
@@ -436,10 +444,16 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     )
 
 
-def extract_figures(text: str, sentence: Sentence, line_of: Callable[[int], int]) -> list[Figure]:
-    """Figures in one sentence. `text` is the whole cleaned document; offsets point into it."""
+def extract_figures(
+    text: str, sentence: Sentence, line_of: Callable[[int], int], digits: str | None = None
+) -> list[Figure]:
+    """Figures in one sentence. `text` is the whole cleaned document; offsets point into it.
+
+    `digits` is `digits_for_words(text)`, passed in when many sentences share one text.
+    """
+    digits = digits if digits is not None else digits_for_words(text)
     try:
-        raws = list(_candidates(text, sentence.start, sentence.end))
+        raws = list(_candidates(text, digits, sentence.start, sentence.end))
     except TimeoutError:
         return []
     return [_figure(text, raw, sentence, line_of(raw.start)) for raw in _choose(raws)]

@@ -44,6 +44,12 @@ _SPELLED = regex.compile(
 )
 
 
+_DOZEN = regex.compile(r"a\s+dozen")
+_DIGITS = regex.compile(DIGITS)
+_WORD_BREAK = regex.compile(r"[\s-]+")
+_DECIMALS = regex.compile(r"\.(\d+)")
+
+
 def digits_for_words(text: str) -> str:
     """A copy of `text` with spelled-out numbers written as zero-padded digits.
 
@@ -66,9 +72,9 @@ def digits_for_words(text: str) -> str:
 def parse_number(text: str) -> float | None:
     """Value of a digit or word number, or None when it is not one."""
     text = text.strip().lower()
-    if regex.fullmatch(DIGITS, text):
+    if _DIGITS.fullmatch(text):
         return float(text.replace(",", ""))
-    if regex.fullmatch(r"a\s+dozen", text):
+    if _DOZEN.fullmatch(text):
         return 12.0
     return _parse_words(text)
 
@@ -77,7 +83,7 @@ def _parse_words(text: str) -> float | None:
     total = 0
     current = 0
     seen = False
-    for word in regex.split(r"[\s-]+", text):
+    for word in _WORD_BREAK.split(text):
         if word == "and":
             continue
         if word in _UNITS:
@@ -97,7 +103,7 @@ def _parse_words(text: str) -> float | None:
 
 def parse_fraction(text: str) -> float | None:
     """Value of "a third", "two-thirds", "half" as a proportion between 0 and 1."""
-    words = regex.split(r"[\s-]+", text.strip().lower())
+    words = _WORD_BREAK.split(text.strip().lower())
     if words == ["half"]:
         return 0.5
     if len(words) != 2 or words[1] not in FRACTIONS:
@@ -108,5 +114,5 @@ def parse_fraction(text: str) -> float | None:
 
 def decimals(text: str) -> int:
     """Digits after the decimal point as written: the figure's stated precision."""
-    match = regex.search(r"\.(\d+)", text)
+    match = _DECIMALS.search(text)
     return len(match.group(1)) if match else 0

@@ -164,9 +164,3 @@ def _continues(text: str, span: _Span, quotes: list[Quote]) -> bool:
     return not regex.search(r"[\p{L}\d]{2,}", between.replace("”", "").split("\n")[-1]) and bool(
         _PARAGRAPH_BREAK.search(between)
     )
-
-
-def quote_words(text: str) -> list[str]:
-    """The words of a quote for comparison: marks and line breaks gone, case kept."""
-    cleaned = regex.sub(r"[“”\"‘]|(?<![\p{L}])’|’(?![\p{L}])", " ", text)
-    return cleaned.split()

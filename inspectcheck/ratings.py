@@ -166,6 +166,9 @@ def _as_subject(phrase: str | None, loose: bool = True) -> str | None:
     return None
 
 
+_OVERALL = regex.compile(r"\boverall\b", _F)
+
+
 def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
     start, end = m.span("g")
     if m.group("g").lower() in _CONCERNS:
@@ -179,7 +182,7 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
         after.group("prep").lower() in ("for", "at") or _normalise(after.group("s")) in AREAS
     ):
         return _normalise(after.group("s"))
-    if regex.search(r"\boverall\b", text[sentence.start : sentence.end], _F):
+    if _OVERALL.search(text, sentence.start, sentence.end):
         return "overall"
     obj = m.groupdict().get("obj")
     for phrase in (obj, _before(clause)):

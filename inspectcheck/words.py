@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 STOPWORDS = frozenset(
@@ -46,6 +48,7 @@ _CANON = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stem for context matching: plurals, common endings and synonyms folded."""
     word = normalise_noun(word)

@@ -54,7 +54,7 @@ def _claim_id(claim: Claim, draft: Source) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _where(claim: Claim, source: Source) -> str:
+def cite_location(claim: Claim, source: Source) -> str:
     page = source.document.page_of(claim.start)
     return f"page {page}" if page else f"line {claim.line}"
 
@@ -67,7 +67,7 @@ def _verdict(
 
     def cite(e: Evidence) -> str:
         other = e.finding.b
-        where = _where(other, sources[e.source]) if other else "?"
+        where = cite_location(other, sources[e.source]) if other else "?"
         return f"{sources[e.source].document.path} {where}: {e.finding.reason}"
 
     if agree:

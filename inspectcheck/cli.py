@@ -33,10 +33,10 @@ class ExitStatus(IntEnum):
 
 
 _FORMATS = ["text", "json", "html", "markdown"]
-_CHECK_FORMATS = ["text", "json"]
+_CHECK_FORMATS = _FORMATS
 _FORMAT_HELP = (
     "text for the terminal; json for machines (schema_version 1); html for a side-by-side "
-    "page; markdown for a PR comment or CMS note (html and markdown: diff and demo)."
+    "page; markdown for a PR comment or CMS note."
 )
 _DIFF_EPILOG = """\b
 Exit status:
@@ -113,13 +113,13 @@ def _render(report: Any, fmt: str, output: str | None, quiet: bool) -> None:
     elif fmt == "json":
         _emit(as_json.render_check(report) if is_check else as_json.render_report(report), output)
     elif fmt == "html":
-        from .render.html import render_html
+        from .render.html import render_check_html, render_html
 
-        _emit(render_html(report), output)
+        _emit(render_check_html(report) if is_check else render_html(report), output)
     elif fmt == "markdown":
-        from .render.markdown import render_markdown
+        from .render.markdown import render_check_markdown, render_markdown
 
-        _emit(render_markdown(report), output)
+        _emit(render_check_markdown(report) if is_check else render_markdown(report), output)
     else:
         console = _console(output)
         (as_text.render_check if is_check else as_text.render)(report, console)

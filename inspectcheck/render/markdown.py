@@ -1,5 +1,6 @@
-"""The Markdown report: a summary line and a table of discrepancies, for a PR comment or a
-CMS note. It reads as plain text too.
+"""The Markdown reports: a summary line and a table of discrepancies (diff) or of the
+contradicted and unsupported claims (check), for a PR comment or a CMS note. They read as
+plain text too.
 
 Source text is escaped so that it can only ever render as the text it is: Markdown
 punctuation gets a backslash, line breaks become spaces (a cell must stay on one line),
@@ -10,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..records import Claim, Finding, Quote, Report, Status
+from ..check import CheckedClaim, CheckReport, Verdict, cite_location
+from ..records import Claim, Finding, Quote, Report, Source, Status
 
 _ROWS = (Status.DIFFER, Status.ONLY_A, Status.ONLY_B)
 _LABELS = {
@@ -18,6 +20,11 @@ _LABELS = {
     Status.AGREE: "✓ agree",
     Status.ONLY_A: "◀ only in A",
     Status.ONLY_B: "▶ only in B",
+}
+_VERDICT_LABELS = {
+    Verdict.CONTRADICTED: "✗ contradicted",
+    Verdict.UNSUPPORTED: "? unsupported",
+    Verdict.SUPPORTED: "✓ supported",
 }
 _WS = re.compile(r"\s+")
 # Backslash-escapable punctuation that can start or end markup: emphasis, code, links,
@@ -36,28 +43,40 @@ def escape(text: str) -> str:
     return _LEADING.sub(r"\\\1", text)
 
 
-def _claim(claim: Claim | None) -> str:
-    if claim is None:
-        return "—"
+def _shown(claim: Claim) -> str:
+    """The claim's words, escaped; a quote in quotation marks with its speaker."""
     if isinstance(claim, Quote):
         shown = f"“{escape(claim.text)}”"
         if claim.speaker:
             shown += f" ({escape(claim.speaker)})"
-    else:
-        shown = escape(claim.text)
-    return f"{shown}, line {claim.line}"
+        return shown
+    return escape(claim.text)
+
+
+def _claim(claim: Claim | None) -> str:
+    if claim is None:
+        return "—"
+    return f"{_shown(claim)}, line {claim.line}"
+
+
+def _why(finding: Finding) -> str:
+    return finding.reason + (f" ({finding.match})" if finding.match else "")
+
+
+def _table_row(cells: tuple[str, ...]) -> str:
+    return "| " + " | ".join(cells) + " |"
 
 
 def _row(finding: Finding) -> str:
-    why = finding.reason + (f" ({finding.match})" if finding.match else "")
-    cells = (
-        _LABELS[finding.status],
-        finding.kind.value,
-        _claim(finding.a),
-        _claim(finding.b),
-        escape(why),
+    return _table_row(
+        (
+            _LABELS[finding.status],
+            finding.kind.value,
+            _claim(finding.a),
+            _claim(finding.b),
+            escape(_why(finding)),
+        )
     )
-    return "| " + " | ".join(cells) + " |"
 
 
 def summary_line(report: Report) -> str:
@@ -83,4 +102,56 @@ def render_markdown(report: Report) -> str:
         lines += ["No discrepancies.", ""]
     agree = report.count(Status.AGREE)
     lines.append(f"{agree} {'claim agrees' if agree == 1 else 'claims agree'} (not listed).")
+    return "\n".join(lines) + "\n"
+
+
+def check_summary_line(report: CheckReport) -> str:
+    counts = ", ".join(
+        f"{report.count(v)} {v.value}"
+        for v in (Verdict.CONTRADICTED, Verdict.UNSUPPORTED, Verdict.SUPPORTED)
+    )
+    return f"**inspectcheck**: {counts}"
+
+
+def _check_row(checked: CheckedClaim, sources: tuple[Source, ...]) -> str:
+    """A contradicted claim cites the source that contradicts it; an unsupported one, none."""
+    evidence, why = "—", checked.reason
+    differ = [e for e in checked.evidence if e.finding.status is Status.DIFFER]
+    cited = differ[0].finding.b if differ else None
+    if cited is not None:
+        source = sources[differ[0].source]
+        evidence = f"{_shown(cited)}, {escape(source.document.path)} {cite_location(cited, source)}"
+        why = _why(differ[0].finding)
+    return _table_row(
+        (
+            _VERDICT_LABELS[checked.verdict],
+            checked.claim.kind.value,
+            _claim(checked.claim),
+            evidence,
+            escape(why),
+        )
+    )
+
+
+def render_check_markdown(report: CheckReport) -> str:
+    """Summary, draft and sources, then one table row per contradicted and unsupported claim."""
+    sources = ", ".join(escape(s.document.path) for s in report.sources)
+    lines = [
+        check_summary_line(report),
+        "",
+        f"Draft: {escape(report.draft.document.path)} · Sources: {sources}",
+        "",
+    ]
+    rows = [
+        _check_row(c, report.sources)
+        for verdict in (Verdict.CONTRADICTED, Verdict.UNSUPPORTED)
+        for c in report.claims
+        if c.verdict is verdict
+    ]
+    if rows:
+        lines += ["| verdict | kind | draft | evidence | why |", "|---|---|---|---|---|", *rows, ""]
+    else:
+        lines += ["No contradicted or unsupported claims.", ""]
+    supported = report.count(Verdict.SUPPORTED)
+    lines.append(f"{supported} {'claim' if supported == 1 else 'claims'} supported (not listed).")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,70 @@
+"""Why the thresholds have the defaults they have: each setting changes a real outcome."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from inspectcheck.api import compare_documents
+from inspectcheck.load import from_text
+from inspectcheck.records import Settings, Status
+
+from .conftest import CASES
+
+PLANTED = CASES / "strict-planted-changes"
+
+
+def _statuses(a: str, b: str, settings: Settings) -> list[tuple[str, str]]:
+    report = compare_documents(from_text(a, "a"), from_text(b, "b"), settings)
+    return [(f.kind.value, f.status.value) for f in report.findings]
+
+
+def _planted(settings: Settings):
+    a = (PLANTED / "a.txt").read_text(encoding="utf-8")
+    b = (PLANTED / "b.txt").read_text(encoding="utf-8")
+    return compare_documents(from_text(a, "a"), from_text(b, "b"), settings)
+
+
+def test_pair_differ_min_guards_every_differ():
+    default = _planted(Settings())
+    assert default.count(Status.DIFFER) == 2
+    strict = _planted(Settings(pair_differ_min=1.01))
+    figures = [f for f in strict.findings if f.kind.value == "figure"]
+    assert all(f.status is not Status.DIFFER for f in figures)
+
+
+def test_about_tolerance():
+    a = "Inspectors said about 300 patients were waiting for a bed at the hospital."
+    b = "Inspectors said 289 patients were waiting for a bed at the hospital."
+    assert _statuses(a, b, Settings()) == [("figure", "agree")]
+    assert _statuses(a, b, Settings(about_tolerance=0.02)) == [("figure", "differ")]
+
+
+def test_bound_tolerance():
+    a = "Inspectors found more than 50 patients waiting for a bed at the hospital."
+    b = "Inspectors found 70 patients waiting for a bed at the hospital."
+    assert _statuses(a, b, Settings()) == [("figure", "differ")]
+    assert _statuses(a, b, Settings(bound_tolerance=0.5)) == [("figure", "agree")]
+
+
+def test_nearly_tolerance():
+    a = "Nearly half of the wards were short of nurses, inspectors found."
+    b = "Only 44 per cent of the wards were short of nurses, inspectors found."
+    assert _statuses(a, b, Settings()) == [("figure", "differ")]
+    assert _statuses(a, b, Settings(nearly_tolerance=0.15)) == [("figure", "agree")]
+
+
+def test_quote_differ_min_words():
+    a = 'The report said the wards were "unsafe at night".'
+    b = 'The report said the wards were "unsafe by night".'
+    assert _statuses(a, b, Settings()) == [("quote", "agree")]
+    assert _statuses(a, b, Settings(quote_differ_min_words=3)) == [("quote", "differ")]
+
+
+def test_settings_are_frozen():
+    settings = Settings()
+    assert dataclasses.replace(settings, pair_agree_min=0.3).pair_agree_min == 0.3
+    try:
+        settings.pair_agree_min = 0.9  # type: ignore[misc]
+    except dataclasses.FrozenInstanceError:
+        return
+    raise AssertionError("Settings must be immutable")

@@ -7,6 +7,7 @@ before the exit status is decided.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from enum import IntEnum
@@ -30,6 +31,7 @@ class ExitStatus(IntEnum):
     OK = 0
     DISCREPANCIES = 1
     TROUBLE = 2
+    BROKEN_PIPE = 141  # what a shell reports for a process ended by SIGPIPE
 
 
 _FORMATS = ["text", "json", "html", "markdown"]
@@ -97,7 +99,20 @@ def _console(output: str | None) -> Console:
 
     if output:
         return Console(record=True, file=_Discard(), width=100, color_system=None)
-    return Console(highlight=False)
+
+    class _PipedConsole(Console):
+        def on_broken_pipe(self) -> None:
+            _reader_left()
+
+    return _PipedConsole(highlight=False)
+
+
+def _reader_left() -> NoReturn:
+    """The reader closed the pipe (`| head`): stop quietly, as a process killed by SIGPIPE
+    would, rather than exit 1, which would read as "discrepancies found"."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(ExitStatus.BROKEN_PIPE)
 
 
 def _render(report: Any, fmt: str, output: str | None, quiet: bool) -> None:
@@ -306,6 +321,8 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("inspectcheck: interrupted", err=True)
         sys.exit(ExitStatus.TROUBLE)
+    except BrokenPipeError:
+        _reader_left()
     except Exception as exc:  # a bug: say so in one line, keep the trace for --traceback
         if show_traceback:
             raise

@@ -198,15 +198,24 @@ def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candida
     b_quotes = [(j, c) for j, c in enumerate(b.claims) if isinstance(c, Quote)]
     if not a_quotes or not b_quotes:
         return []
-    b_texts = [" ".join(words_for_match(q.text)) for _, q in b_quotes]
+    b_words = [words_for_match(q.text) for _, q in b_quotes]
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, words in enumerate(b_words):
+        for word in set(words) - STOPWORDS:
+            index[word].append(k)
     found: list[_Candidate] = []
     for i, qa in a_quotes:
-        query = " ".join(words_for_match(qa.text))
+        words = words_for_match(qa.text)
+        # partial_ratio is costly, so only quotes sharing a content word are scored.
+        near = sorted({k for w in set(words) - STOPWORDS for k in index.get(w, ())})
+        if not near:
+            continue
         hits = process.extract(
-            query, b_texts, scorer=fuzz.partial_ratio, limit=settings.shortlist, score_cutoff=50
-        )
-        for _, _, k in hits:
-            j, qb = b_quotes[k]
+            " ".join(words), [" ".join(b_words[k]) for k in near], scorer=fuzz.partial_ratio,
+            limit=settings.shortlist, score_cutoff=50,
+        )  # fmt: skip
+        for _, _, n in hits:
+            j, qb = b_quotes[near[n]]
             share = coverage(qa.text, qb.text)
             if share >= settings.quote_pair_min:
                 # The words decide; the sentences around them break ties, so that a body

@@ -118,3 +118,23 @@ def test_bad_baseline_is_trouble(run, tmp_path):
 def test_quiet_prints_only_the_summary(run):
     result = run("diff", str(SEEDS / "local-paper.txt"), str(SEEDS / "bbc.txt"), "--quiet")
     assert re.fullmatch(r"Summary: 0 differ, \d+ agree, \d+ only_a, \d+ only_b\n", result.stdout)
+
+
+def test_check_json_validates_against_published_schema(run):
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads(
+        resources.files("inspectcheck.schema").joinpath("check-report.schema.json").read_text()
+    )
+    data = json.loads(run("check", DRAFT, "--against", SOURCE, "--format", "json").stdout)
+    jsonschema.validate(data, schema)
+    assert set(schema["required"]) == {
+        "schema_version",
+        "tool",
+        "draft",
+        "sources",
+        "summary",
+        "claims",
+    }

@@ -68,7 +68,8 @@ def test_draft_checked_against_pdf_cites_pages(run, tmp_path, report_pdf):
     assert claims["200"]["status"] == "supported"
 
 
-def test_text_report_cites_the_page(run, tmp_path, report_pdf):
+def test_text_report_cites_the_page(run, tmp_path, report_pdf, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")  # long temporary paths must not wrap mid-citation
     draft = tmp_path / "draft.txt"
     draft.write_text(DRAFT, encoding="utf-8")
     result = run("check", str(draft), "--against", str(report_pdf))

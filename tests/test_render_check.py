@@ -209,6 +209,8 @@ CHECK_SCRIPT = """<script>window.addEventListener("load", function () {
   body.setAttribute("data-pwned", window.__pwned ? "yes" : "no");
   var link = document.querySelector(".pane a.icon.unsupported");
   link.focus();
+  // A headless window may not have focus, so focus events are not always sent: send one.
+  link.dispatchEvent(new FocusEvent("focusin", {bubbles: true}));
   var lit = document.querySelector(".lit");
   body.setAttribute("data-want", link.getAttribute("href").slice(1));
   body.setAttribute("data-lit", lit ? lit.id : "none");

@@ -7,7 +7,7 @@ from .ratings import UNKNOWN_SUBJECT
 from .records import Claim, Figure, Rating, Settings
 
 MINUTES = {
-    "minute": 1.0, "hour": 60.0, "day": 1440.0, "week": 10080.0, "fortnight": 20160.0,
+    "second": 1 / 60, "minute": 1.0, "hour": 60.0, "day": 1440.0, "week": 10080.0, "fortnight": 20160.0,
     "month": 43830.0, "year": 525960.0,
 }  # fmt: skip
 _ABOUT = {"about", "around", "roughly", "approximately", "some", "an estimated"}

@@ -26,8 +26,11 @@ _MONTHS = (
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
-_TIME_UNIT = r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?)"
+_TIME_UNIT = (
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?)"
+)
 _UNIT_NAMES = {
+    "second": "second", "seconds": "second", "sec": "second", "secs": "second",
     "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute",
     "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour", "day": "day", "days": "day",
     "week": "week", "weeks": "week", "fortnight": "fortnight", "fortnights": "fortnight",
@@ -317,6 +320,11 @@ def _plausible(raw: _Raw, text: str, start: int) -> bool:
     return True
 
 
+# Telephone services named by their number: "999 calls", "the 101 line".
+_PHONE = regex.compile(
+    r"(?:999|101|111|112|911)\s+(?:calls?|line|number|services?|operators?|handlers?|call-handl\w*)\b",
+    regex.IGNORECASE,
+)
 _LABEL_BEFORE = regex.compile(
     r"\b(?:category|level|stage|tier|phase|section|part|band|grade|year|key\s+stage|no|number|"
     r"paragraph|chapter|page|recommendation|ward|room|route|junction|platform|channel)\s+$",
@@ -325,6 +333,8 @@ _LABEL_BEFORE = regex.compile(
 
 
 def _plausible_count(written: str, raw: _Raw, text: str, start: int) -> bool:
+    if _PHONE.match(text, raw.start, raw.start + 40):
+        return False
     if _LABEL_BEFORE.search(text[max(start, raw.start - 20) : raw.start]):
         return False  # "category two calls", "ward 7": a label, not a quantity
     if written[0].isalpha():
@@ -356,6 +366,7 @@ def _choose(raws: list[_Raw]) -> list[_Raw]:
 _LIST_MARK = regex.compile(r"[.)]\s")
 _GAP = regex.compile(r"[ \t]+")
 _DIGIT = regex.compile(r"\d")
+_NP_EXTRA = regex.compile(r"(?:more|further|other|extra|additional|new)\s+", regex.IGNORECASE)
 _NP_WORD = regex.compile(r"\s+(?:of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?)?")
 _NP_TOKEN = regex.compile(r"([\p{L}][\p{L}'’-]*)")
 
@@ -373,6 +384,9 @@ def noun_phrase(text: str, end: int, limit: int) -> list[str]:
     lead = _NP_WORD.match(text, pos, limit)
     if lead:
         pos = lead.end()
+    extra = _NP_EXTRA.match(text, pos, limit)
+    if extra:
+        pos = extra.end()  # "four more inspectors": the inspectors are counted
     while len(words) < 4:
         m = _NP_TOKEN.match(text, pos, limit)
         if not m:

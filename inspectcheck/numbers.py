@@ -27,7 +27,7 @@ FRACTIONS = {
 
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 WORD_NUMBER = (
-    rf"(?:a\s+dozen|(?:{_WORD})(?:[- ](?:{_WORD}))?"
+    rf"(?:(?:a|two|three|four|five|six)\s+dozen|(?:{_WORD})(?:[- ](?:{_WORD}))?"
     rf"(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?(?:{_WORD})(?:[- ](?:{_WORD}))?)?)*)"
 )
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -44,7 +44,7 @@ _SPELLED = regex.compile(
 )
 
 
-_DOZEN = regex.compile(r"a\s+dozen")
+_DOZEN = regex.compile(r"(a|two|three|four|five|six)\s+dozen")
 _DIGITS = regex.compile(DIGITS)
 _WORD_BREAK = regex.compile(r"[\s-]+")
 _DECIMALS = regex.compile(r"\.(\d+)")
@@ -74,8 +74,10 @@ def parse_number(text: str) -> float | None:
     text = text.strip().lower()
     if _DIGITS.fullmatch(text):
         return float(text.replace(",", ""))
-    if _DOZEN.fullmatch(text):
-        return 12.0
+    dozen = _DOZEN.fullmatch(text)
+    if dozen:
+        count = dozen.group(1)
+        return 12.0 * (1 if count == "a" else _UNITS[count])
     return _parse_words(text)
 
 

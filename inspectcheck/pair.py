@@ -19,6 +19,7 @@ from rapidfuzz.distance import Indel
 from .compare import compatible, dimensions, may_differ, noun_clash, values_agree
 from .passages import PassageIndex
 from .quotecheck import coverage, words_for_match
+from .ratings import UNKNOWN_SUBJECT
 from .records import Alignment, Claim, Figure, Kind, Pair, Quote, Rating, Settings, Source
 from .words import STOPWORDS, stem
 
@@ -61,6 +62,7 @@ def claim_context(source: Source, claim: Claim, window: int) -> Context:
 
 
 _NUMBER = regex.compile(r"\d")
+_CLAUSE = regex.compile(r"[\d,;:()–—]")
 _QUALIFIER_REACH = 4  # words either side of a figure that can qualify it
 
 
@@ -71,10 +73,13 @@ def _clause_qualifiers(clean: str, claim: Claim, start: int, end: int) -> frozen
     before, after = clean[start : claim.start], clean[claim.end : end]
     if not isinstance(claim, Figure):
         return frozenset(_stems(before) + _stems(after)) & _QUALIFIERS
-    cut = max((m.end() for m in _NUMBER.finditer(before)), default=0)
-    stop = _NUMBER.search(after)
-    words_before = before[cut:].split()[-_QUALIFIER_REACH:]
-    words_after = (after[: stop.start()] if stop else after).split()[:_QUALIFIER_REACH]
+    # A date's time words reach across its clause ("which had previously inspected the
+    # service in 2021"); other figures' only a few words.
+    bound, reach = (_CLAUSE, 40) if claim.unit == "date" else (_NUMBER, _QUALIFIER_REACH)
+    cut = max((m.end() for m in bound.finditer(before)), default=0)
+    stop = bound.search(after)
+    words_before = before[cut:].split()[-reach:]
+    words_after = (after[: stop.start()] if stop else after).split()[:reach]
     return frozenset(_stems(" ".join(words_before + words_after))) & _QUALIFIERS
 
 
@@ -146,13 +151,16 @@ def _scores(query: Context, choices: Sequence[Context]) -> list[float]:
 # Words that make a figure a different quantity from the same figure without them.
 _QUALIFIERS = frozenset(
     stem(w)
-    for w in "target aim goal average benchmark forecast budget ambition pledged previous".split()
+    for w in """target aim goal average benchmark forecast budget ambition pledged previous
+    previously earlier""".split()
 )
 
 
 def _threshold(a: Claim, b: Claim, agrees: bool, settings: Settings) -> float:
     if isinstance(a, Rating):
-        return settings.rating_pair_min
+        unknown = UNKNOWN_SUBJECT in (a.subject, b.subject) if isinstance(b, Rating) else True
+        # Two grades of an unknown subject pair only when their sentences closely match.
+        return settings.pair_differ_min if unknown else settings.rating_pair_min
     if isinstance(a, Figure) and isinstance(b, Figure) and noun_clash(a, b):
         # Two names for what is counted: equal values in closely matching sentences only.
         return settings.noun_clash_agree_min if agrees else 2.0

@@ -53,6 +53,11 @@ _TRIGGER = (
 )
 _F = regex.IGNORECASE
 _FORMS = [
+    # "Inspectors gave leadership a good rating"
+    regex.compile(
+        rf"\bgave\s+(?P<obj>[\p{{L}}’'-]+(?:\s+[\p{{L}}’'-]+){{0,4}}?)\s+an?\s+{_Q}(?P<g>{_GRADE}){_Q}\s+(?:rating|grade){_END}",
+        _F,
+    ),
     # "was rated inadequate", "rated the home as good", "judged to be 'requires improvement'"
     regex.compile(
         rf"\b{_TRIGGER}\s+{_OBJ}(?:as\s+|to\s+be\s+)?(?:an?\s+)?(?:overall\s+)?{_Q}(?P<g>{_GRADE}){_Q}{_END}",
@@ -101,6 +106,17 @@ AREAS = frozenset(
         "people", "governance", "responding to fires", "prevention", "protection",
     }
 )  # fmt: skip
+# A hospital's core services are graded apart from the hospital as a whole.
+_CORE_SERVICE = regex.compile(
+    r"\b(?:maternity|a&e|emergency\s+department|urgent\s+and\s+emergency\s+care|"
+    r"critical\s+care|outpatients?|end\s+of\s+life\s+care|medical\s+care|"
+    r"mental\s+health\s+services|children\s+and\s+young\s+people)\b",
+    _F,
+)
+_SERVICE_NAMES = {
+    "a&e": "urgent and emergency care",
+    "emergency department": "urgent and emergency care",
+}
 _PROVIDERS = regex.compile(
     r"\b(?:trust|hospital|home|school|academy|force|constabulary|service|services|prison|council|"
     r"practice|surgery|unit|provider|college|nursery|institution|jail|centre|authority|pdu|"
@@ -120,7 +136,7 @@ _AFTER = regex.compile(
     rf"{_Q}\s+(?:overall\s+)?(?:rating\s+|grade\s+)?(?P<prep>for|at|in|on)\s+"
     rf"(?:being\s+|how\s+(?:well\s+)?(?:it\s+)?|its\s+|their\s+|the\s+)?{_Q}"
     r"(?P<s>[\p{L}-]+(?:\s+[\p{L}-]+){0,5}?)"
-    rf"{_Q}(?=\s*(?:$|[,.;:)]|\s(?:but|while|whereas|with|after|when|because|since|by|following|category|domain|question|area|section|where|which)\b))",
+    rf"{_Q}(?=\s*(?:$|[,.;:)]|\s(?:and\s+(?:{_GRADE})|but|while|whereas|with|after|when|because|since|by|following|category|domain|question|area|section|where|which)\b))",
     _F,
 )
 _BEFORE = regex.compile(
@@ -132,14 +148,18 @@ _BEFORE = regex.compile(
 )
 _BEFORE_TIME = regex.compile(
     r"\b(?:previous(?:ly)?|last\s+inspect\w*|at\s+its\s+last|had\s+been\s+(?:rated|judged|graded)|"
-    r"formerly|was\s+last|up\s+from|down\s+from|(?:in|since)\s+(?:19|20)\d\d,)",
+    r"formerly|was\s+last|up\s+from|down\s+from|(?:in|since)\s+(?:19|20)\d\d,|"
+    r"having\s+been\s+(?:rated|judged|graded|found))",
     _F,
 )
 
 
 def _normalise(subject: str) -> str:
     subject = " ".join(subject.lower().replace("’", "'").split())
-    subject = regex.sub(r"^(?:when|where|while|after|as|since)\s+", "", subject)
+    subject = regex.sub(
+        r"^(?:when|where|while|after|as|since|but|and|yet|so|however)\s+", "", subject
+    )
+    subject = regex.sub(r"^providing\s+(\S+)\s+services$", r"\1", subject)  # CQC's GP wording
     subject = regex.sub(r"^[\p{L}\s-]*?'s\s+", "", subject)  # "the school's early years"
     subject = regex.sub(r"^(?:the|its|their|being|how\s+well\s+it\s+is)\s+", "", subject)
     return _SYNONYMS.get(subject, subject)
@@ -159,6 +179,9 @@ def _as_subject(phrase: str | None, loose: bool = True) -> str | None:
             return candidate
     if name in ("it", "they"):
         return None
+    service = _CORE_SERVICE.search(name)
+    if service:
+        return _SERVICE_NAMES.get(service.group(0), service.group(0))
     if name == "overall" or _PROVIDERS.search(head):
         return "overall"
     if loose and regex.search(r"\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+$", phrase):
@@ -167,6 +190,9 @@ def _as_subject(phrase: str | None, loose: bool = True) -> str | None:
 
 
 _OVERALL = regex.compile(r"\boverall\b", _F)
+_SOME_AREAS = regex.compile(
+    r"\s+(?:in|for|across)\s+(?:\w+\s+){0,4}?(?:areas?|domains?|questions?|categories|tests?)\b", _F
+)
 
 
 def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
@@ -182,6 +208,8 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
         after.group("prep").lower() in ("for", "at") or _normalise(after.group("s")) in AREAS
     ):
         return _normalise(after.group("s"))
+    if _SOME_AREAS.match(text, end, sentence.end):
+        return UNKNOWN_SUBJECT  # "inadequate in two of the five areas": which ones is unclear
     if _OVERALL.search(text, sentence.start, sentence.end):
         return "overall"
     obj = m.groupdict().get("obj")
@@ -211,10 +239,27 @@ def _lead_provider(text: str, sentence: Sentence) -> bool:
     )
 
 
+_CLAUSE_BREAK = regex.compile(r"[,;:]\s+|\s+(?:but|while|whereas)\s+")
+_TIME_CLAUSE = regex.compile(r"\s*(?:when|where|at\s+which|in\s+which)\b", _F)
+
+
+def _in_scope(text: str, sentence: Sentence, at: int, markers: list[int]) -> bool:
+    """Whether a time marker ("previously", "at its last inspection") governs the grade at
+    `at`: it must sit in the grade's clause, or in the clause before one opening "when"."""
+    if not markers:
+        return False
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
+    start = max((b for b in breaks if b <= at), default=sentence.start)
+    end = min((b for b in breaks if b > at), default=sentence.end)
+    if _TIME_CLAUSE.match(text, start, end):
+        start = max((b for b in breaks if b < start), default=sentence.start)
+    return any(start <= marker < end for marker in markers)
+
+
 def extract_ratings(text: str, sentence: Sentence, line_of: Callable[[int], int]) -> list[Rating]:
     """Graded judgements in one sentence, each with what it grades and when."""
     found: dict[int, Rating] = {}
-    earlier = bool(_BEFORE_TIME.search(text, sentence.start, sentence.end))
+    earlier_at = [m.start() for m in _BEFORE_TIME.finditer(text, sentence.start, sentence.end)]
     for form in _FORMS:
         for m in form.finditer(text, sentence.start, sentence.end, timeout=1.0):
             if m.start("g") in found:
@@ -222,7 +267,7 @@ def extract_ratings(text: str, sentence: Sentence, line_of: Callable[[int], int]
             subject = _subject(text, sentence, m)
             if subject == UNKNOWN_SUBJECT and form is _AREA_FORM:
                 continue  # "Staff morale was good": a grade word, not a rating
-            when = " (before)" if earlier else ""
+            when = " (before)" if _in_scope(text, sentence, m.start("g"), earlier_at) else ""
             groups = (
                 [("was", " (before)"), ("g", when)] if "was" in form.groupindex else [("g", when)]
             )

@@ -12,7 +12,11 @@ from inspectcheck.gate import run_gate
 from .conftest import CASES
 
 
-@pytest.mark.parametrize("folder", [CASES, CASES / "holdout"], ids=["corpus", "holdout"])
+@pytest.mark.parametrize(
+    "folder",
+    [CASES, CASES / "holdout", CASES.parent / "cases-hard"],
+    ids=["corpus", "holdout", "hard"],
+)
 def test_corpus_meets_its_floors(folder):
     floors = read_floors(folder / "floors.json")
     assert floors, f"{folder} has no floors.json"

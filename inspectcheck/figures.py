@@ -121,10 +121,16 @@ def _fraction(m: regex.Match[str]) -> _Raw | None:
     return None if value is None else _Raw(m.start(), m.end(), value * 100, "%", "fraction", 1)
 
 
+# "one in five", "nine out of 10": a share. "612 out of 1,420": a count with its total.
+_SHARE_BASES = frozenset({2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 20.0, 100.0, 1000.0})
+
+
 def _ratio(m: regex.Match[str]) -> _Raw | None:
     part, whole = _num(m, "n"), _num(m, "d")
     if not 0 < part <= whole:
         return None
+    if whole not in _SHARE_BASES:
+        return _Raw(m.start(), m.end(), part, None, "part", 2, share=part / whole * 100)
     return _Raw(m.start(), m.end(), part / whole * 100, "%", "ratio", 1)
 
 

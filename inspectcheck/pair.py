@@ -61,7 +61,7 @@ def claim_context(source: Source, claim: Claim, window: int) -> Context:
     )
 
 
-_NUMBER = regex.compile(r"\d")
+_QUALIFIER_STOP = regex.compile(r"\d|\b(?:and|but|whereas|while)\b")
 _CLAUSE = regex.compile(r"[\d,;:()–—]")
 _QUALIFIER_REACH = 4  # words either side of a figure that can qualify it
 
@@ -75,7 +75,7 @@ def _clause_qualifiers(clean: str, claim: Claim, start: int, end: int) -> frozen
         return frozenset(_stems(before) + _stems(after)) & _QUALIFIERS
     # A date's time words reach across its clause ("which had previously inspected the
     # service in 2021"); other figures' only a few words.
-    bound, reach = (_CLAUSE, 40) if claim.unit == "date" else (_NUMBER, _QUALIFIER_REACH)
+    bound, reach = (_CLAUSE, 40) if claim.unit == "date" else (_QUALIFIER_STOP, _QUALIFIER_REACH)
     cut = max((m.end() for m in bound.finditer(before)), default=0)
     stop = bound.search(after)
     words_before = before[cut:].split()[-reach:]
@@ -167,12 +167,16 @@ def _threshold(a: Claim, b: Claim, agrees: bool, settings: Settings) -> float:
     return settings.pair_agree_min if agrees else settings.pair_differ_min
 
 
+_EXACT_LEAD = 0.15
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     i: int
     j: int
     similarity: float
     agrees: bool
+    exact: bool = False  # the same value written in the same unit: preferred among agreements
 
 
 def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
@@ -197,7 +201,7 @@ def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
             if not agrees and a_ctx[i].qualifiers != b_ctx[j].qualifiers:
                 continue  # "a target of 75%" and "54% achieved" are different quantities
             if sim >= _threshold(ca, cb, agrees, settings):
-                found.append(_Candidate(a_at[i], b_at[j], sim, agrees))
+                found.append(_Candidate(a_at[i], b_at[j], sim, agrees, agrees and _exact(ca, cb)))
     return found
 
 
@@ -239,11 +243,22 @@ def _sentence_overlap(a: Source, qa: Quote, b: Source, qb: Quote) -> float:
     return Indel.normalized_similarity(words_a, words_b)
 
 
+def _exact(a: Claim, b: Claim) -> bool:
+    return (
+        isinstance(a, Figure)
+        and isinstance(b, Figure)
+        and (a.value, a.unit, a.form) == (b.value, b.unit, b.form)
+        and a.low == b.low
+        and a.high == b.high
+    )
+
+
 def _assign(candidates: Iterable[_Candidate]) -> list[_Candidate]:
-    """One-to-one, most similar first; ties go to the earlier claims."""
+    """One-to-one, most similar first, with a small lead for the same value in the same
+    unit ("45 per cent" pairs with "45%" before "about half"); ties go to earlier claims."""
 
     def rank(c: _Candidate) -> tuple[float, int, int]:
-        return (-c.similarity, c.i, c.j)
+        return (-(c.similarity + (_EXACT_LEAD if c.exact else 0.0)), c.i, c.j)
 
     used_a: set[int] = set()
     used_b: set[int] = set()

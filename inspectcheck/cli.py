@@ -95,16 +95,23 @@ class _Discard:
 
 
 def _console(output: str | None) -> Console:
+    """A terminal console, or a recording one when the text goes to a file or a pipe."""
     from rich.console import Console
 
-    if output:
-        return Console(record=True, file=_Discard(), width=100, color_system=None)
+    if output or not sys.stdout.isatty():
+        width = 100 if output else None
+        return Console(record=True, file=_Discard(), width=width, color_system=None)
 
     class _PipedConsole(Console):
         def on_broken_pipe(self) -> None:
             _reader_left()
 
     return _PipedConsole(highlight=False)
+
+
+def _plain(console: Console) -> str:
+    """Recorded console text for a file or a pipe: no colour, no trailing spaces."""
+    return "".join(line.rstrip() + "\n" for line in console.export_text().splitlines())
 
 
 def _reader_left() -> NoReturn:
@@ -138,8 +145,8 @@ def _render(report: Any, fmt: str, output: str | None, quiet: bool) -> None:
     else:
         console = _console(output)
         (as_text.render_check if is_check else as_text.render)(report, console)
-        if output:
-            _emit(console.export_text(), output)
+        if console.record:
+            _emit(_plain(console), output)
 
 
 def _report_options(func: Any, formats: list[str] = _FORMATS) -> Any:
@@ -282,8 +289,8 @@ def claims(file: str, fmt: str, output: str | None) -> None:
 
             console = _console(output)
             render_text(source, console)
-            if output:
-                _emit(console.export_text(), output)
+            if console.record:
+                _emit(_plain(console), output)
     except InspectcheckError as exc:
         _fail(str(exc))
 

@@ -193,3 +193,12 @@ def test_html_and_markdown_formats(run, tmp_path, fmt, start):
     result = run("diff", LOCAL, BBC, "--format", fmt)
     assert result.exit_code == 0
     assert result.stdout.startswith(start)
+
+
+def test_text_report_has_no_trailing_spaces(run, tmp_path):
+    out = tmp_path / "report.txt"
+    assert run("diff", LOCAL, BBC, "-o", str(out)).exit_code == 0
+    piped = run("diff", LOCAL, BBC).stdout
+    for text in (out.read_text(encoding="utf-8"), piped):
+        assert "Summary: 0 differ" in text
+        assert all(line == line.rstrip() for line in text.splitlines())

@@ -11,7 +11,6 @@ import os
 import sys
 from collections.abc import Callable
 from enum import IntEnum
-from functools import partial
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -35,7 +34,6 @@ class ExitStatus(IntEnum):
 
 
 _FORMATS = ["text", "json", "html", "markdown"]
-_CHECK_FORMATS = _FORMATS
 _FORMAT_HELP = (
     "text for the terminal; json for machines (schema_version 1); html for a side-by-side "
     "page; markdown for a PR comment or CMS note."
@@ -149,10 +147,10 @@ def _render(report: Any, fmt: str, output: str | None, quiet: bool) -> None:
             _emit(_plain(console), output)
 
 
-def _report_options(func: Any, formats: list[str] = _FORMATS) -> Any:
+def _report_options(func: Any) -> Any:
     for option in reversed(
         [
-            click.option("--format", "fmt", type=click.Choice(formats), default="text",
+            click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text",
                          show_default=True,
                          help=_FORMAT_HELP),
             click.option("-o", "--output", type=click.Path(dir_okay=False),
@@ -251,7 +249,7 @@ def demo(**options: Any) -> None:
               default="contradicted", show_default=True,
               help="Exit 1 when a claim is contradicted; with unsupported, also when one "
               "is not found in any source.")  # fmt: skip
-@partial(_report_options, formats=_CHECK_FORMATS)
+@_report_options
 def check(draft: str, sources: tuple[str, ...], fail_on: str, **options: Any) -> None:
     """Check every figure, quote and rating in DRAFT against the sources: each is
     supported, contradicted or unsupported."""

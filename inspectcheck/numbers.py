@@ -31,7 +31,6 @@ WORD_NUMBER = (
     rf"(?:\s+(?:hundred|thousand)(?:\s+(?:and\s+)?(?:{_WORD})(?:[- ](?:{_WORD}))?)?)*)"
 )
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 FRACTION = (
     r"(?:(?:a|one)[- ](?:half|third|quarter|fifth|sixth|tenth)"
     r"|(?:two|three|four)[- ](?:thirds|quarters|fifths|tenths)|half)"

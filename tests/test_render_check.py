@@ -18,7 +18,7 @@ from inspectcheck.render.html import render_check_html
 from inspectcheck.render.markdown import render_check_markdown
 
 from .conftest import ROOT
-from .test_render_html import CSP_META, Page, body, check_links, dump_dom
+from .test_render_html import CSP_META, Page, body, check_links, dump_dom, focus_check_script
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CASE = "fixtures/cases/strict-planted-changes"
@@ -204,17 +204,7 @@ def test_crossing_claims_are_listed_under_the_draft(planted):
 
 # --- headless Chromium -----------------------------------------------------------------
 
-CHECK_SCRIPT = """<script>window.addEventListener("load", function () {
-  var body = document.body;
-  body.setAttribute("data-pwned", window.__pwned ? "yes" : "no");
-  var link = document.querySelector(".pane a.icon.unsupported");
-  link.focus();
-  // A headless window may not have focus, so focus events are not always sent: send one.
-  link.dispatchEvent(new FocusEvent("focusin", {bubbles: true}));
-  var lit = document.querySelector(".lit");
-  body.setAttribute("data-want", link.getAttribute("href").slice(1));
-  body.setAttribute("data-lit", lit ? lit.id : "none");
-});</script>"""
+CHECK_SCRIPT = focus_check_script(".pane a.icon.unsupported")
 
 
 def test_browser_renders_the_check_page(hostile, tmp_path):

@@ -260,10 +260,17 @@ def test_csp_pins_the_inline_style_and_script(make):
 
 # --- headless Chromium ---------------------------------------------------------------
 
-CHECK_SCRIPT = """<script>window.addEventListener("load", function () {
+
+def focus_check_script(selector: str) -> str:
+    """A test-only script: records whether planted markup ran, focuses the first icon that
+    `selector` finds, and records which element lit up and which should have."""
+    return (
+        """<script>window.addEventListener("load", function () {
   var body = document.body;
   body.setAttribute("data-pwned", window.__pwned ? "yes" : "no");
-  var link = document.querySelector(".pane a.icon[href^='#b-']");
+  var link = document.querySelector(\""""
+        + selector
+        + """\");
   link.focus();
   // A headless window may not have focus, so focus events are not always sent: send one.
   link.dispatchEvent(new FocusEvent("focusin", {bubbles: true}));
@@ -271,6 +278,10 @@ CHECK_SCRIPT = """<script>window.addEventListener("load", function () {
   body.setAttribute("data-want", link.getAttribute("href").slice(1));
   body.setAttribute("data-lit", lit ? lit.id : "none");
 });</script>"""
+    )
+
+
+CHECK_SCRIPT = focus_check_script(".pane a.icon[href^='#b-']")
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>')
 
 

@@ -96,13 +96,17 @@ def render_markdown(report: Report) -> str:
         "",
     ]
     rows = [_row(f) for status in _ROWS for f in report.findings if f.status is status]
-    if rows:
-        lines += ["| status | kind | A | B | why |", "|---|---|---|---|---|", *rows, ""]
-    else:
-        lines += ["No discrepancies.", ""]
+    lines += _table(("status", "kind", "A", "B", "why"), rows, "No discrepancies.")
     agree = report.count(Status.AGREE)
     lines.append(f"{agree} {'claim agrees' if agree == 1 else 'claims agree'} (not listed).")
     return "\n".join(lines) + "\n"
+
+
+def _table(header: tuple[str, ...], rows: list[str], empty: str) -> list[str]:
+    """A Markdown table with a blank line after it, or `empty` when there are no rows."""
+    if not rows:
+        return [empty, ""]
+    return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header), *rows, ""]
 
 
 def check_summary_line(report: CheckReport) -> str:
@@ -148,10 +152,8 @@ def render_check_markdown(report: CheckReport) -> str:
         for c in report.claims
         if c.verdict is verdict
     ]
-    if rows:
-        lines += ["| verdict | kind | draft | evidence | why |", "|---|---|---|---|---|", *rows, ""]
-    else:
-        lines += ["No contradicted or unsupported claims.", ""]
+    header = ("verdict", "kind", "draft", "evidence", "why")
+    lines += _table(header, rows, "No contradicted or unsupported claims.")
     supported = report.count(Verdict.SUPPORTED)
     lines.append(f"{supported} {'claim' if supported == 1 else 'claims'} supported (not listed).")
     return "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from ..check import CheckReport, Verdict
-from ..records import Claim, Finding, Report, Source, Status
+from ..records import Claim, Figure, Finding, Quote, Rating, Report, Source, Status
 
 _HEADINGS = {
     Status.DIFFER: ("Differ", "bold red", "✗"),
@@ -131,8 +131,6 @@ def render_claims(source: Source, console: Console) -> None:
 
 
 def _detail(claim: Claim) -> str:
-    from ..records import Figure, Quote, Rating
-
     if isinstance(claim, Figure):
         parts = [f"value={claim.value:g}", f"unit={claim.unit}", f"counts={claim.counts}"]
         if claim.hedge:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .numbers import decimals
-from .ratings import UNKNOWN_SUBJECT
+from .ratings import UNKNOWN_SUBJECT, subjects_match
 from .records import Claim, Figure, Rating, Settings
 
 MINUTES = {
@@ -57,7 +57,7 @@ def compatible(a: Claim, b: Claim) -> bool:
             return False
         return same_thing(a, b) is not False or noun_clash(a, b)
     if isinstance(a, Rating) and isinstance(b, Rating):
-        return a.subject == b.subject
+        return subjects_match(a.subject, b.subject)
     return False
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .figures import extract_figures
 from .numbers import digits_for_words
 from .quotes import extract_quotes
-from .ratings import extract_ratings
+from .ratings import extract_ratings, resolve_references
 from .records import Claim, Document, Source
 from .segment import line_of, line_starts, segment
 
@@ -21,9 +21,11 @@ def read_source(document: Document) -> Source:
     clean = segmented.clean
     digits = digits_for_words(clean)
     claims: list[Claim] = []
+    ratings = []
     for sentence in segmented.sentences:
         claims.extend(extract_figures(clean, sentence, line, digits))
-        claims.extend(extract_ratings(clean, sentence, line))
+        ratings.extend(extract_ratings(clean, sentence, line))
+    claims.extend(resolve_references(ratings))
     claims.extend(extract_quotes(clean, segmented.sentences, line))
     claims.sort(key=lambda c: (c.start, c.end, c.kind.value))
     return Source(

@@ -201,8 +201,21 @@ def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
             if not agrees and a_ctx[i].qualifiers != b_ctx[j].qualifiers:
                 continue  # "a target of 75%" and "54% achieved" are different quantities
             if sim >= _threshold(ca, cb, agrees, settings):
+                if isinstance(ca, Rating) and _headline(a, ca) != _headline(b, cb):
+                    sim *= _HEADLINE_DISCOUNT  # a body grade pairs with the body's first
                 found.append(_Candidate(a_at[i], b_at[j], sim, agrees, agrees and _exact(ca, cb)))
     return found
+
+
+_HEADLINE_DISCOUNT = 0.8
+
+
+def _headline(source: Source, claim: Claim) -> bool:
+    """A sentence with no closing stop, opening the text: a headline or standfirst."""
+    sentence = source.sentences[claim.sentence]
+    return sentence.paragraph == 0 and not sentence.text.rstrip().endswith(
+        (".", "!", "?", "”", '"')
+    )
 
 
 def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:

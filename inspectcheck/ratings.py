@@ -9,10 +9,12 @@ told, the subject is "?", and such a rating may agree with another but never dif
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import regex
 
 from .records import Rating, Sentence
+from .words import content_words, normalise_noun
 
 UNKNOWN_SUBJECT = "?"
 _GRADES = {
@@ -26,9 +28,13 @@ _GRADES = {
     "adequate": "adequate",
     "requires improvement to be good": "requires improvement",
     "requires improvement": "requires improvement",
+    "require improvement to be good": "requires improvement",
+    "required improvement to be good": "requires improvement",
     "require improvement": "requires improvement",
+    "required improvement": "requires improvement",
     "requiring improvement": "requires improvement",
     "needs attention": "needs attention",
+    "need attention": "needs attention",
     "urgent improvement": "urgent improvement",
     "strong standard": "strong standard",
     "expected standard": "expected standard",
@@ -45,7 +51,7 @@ _Q = r"[\"“”‘’']?"
 _END = r"(?=[\s,.;:)’”'\"]|$)"
 _NOT_FIRST = r"(?!(?:was|were|is|are|be|been|to|either|or|not|as)\b)"
 _NOT_LATER = r"(?!(?:was|were|is|are|be|been|or|as)\b)"
-_OBJ = rf"(?:(?P<obj>{_NOT_FIRST}[\p{{L}}’'-]+(?:\s+{_NOT_LATER}[\p{{L}}’'-]+){{0,5}}?)\s+)?"
+_OBJ = rf"(?:(?P<obj>{_NOT_FIRST}[\p{{L}}’'&-]+(?:\s+{_NOT_LATER}[\p{{L}}’'&-]+){{0,8}}?)\s+)?"
 _TRIGGER = (
     r"(?:rated|re-rated|graded|judged|assessed|deemed|ranked|branded|labelled|classed|declared"
     r"|found|considered|given\s+an?|received\s+an?|awarded\s+an?|gave\s+(?:it|the\s+\w+)\s+an?"
@@ -60,9 +66,17 @@ _FORMS = [
     ),
     # "was rated inadequate", "rated the home as good", "judged to be 'requires improvement'"
     regex.compile(
-        rf"\b{_TRIGGER}\s+{_OBJ}(?:as\s+|to\s+be\s+)?(?:an?\s+)?(?:overall\s+)?{_Q}(?P<g>{_GRADE}){_Q}{_END}",
+        rf"\b{_TRIGGER}\s+{_OBJ}(?:as\s+|to\s+be\s+|to\s+(?=require\s+improvement))?(?:an?\s+)?(?:overall\s+)?{_Q}(?P<g>{_GRADE}){_Q}{_END}",
         _F,
     ),
+    # "downgraded to inadequate", "told it requires improvement"
+    regex.compile(
+        rf"\b(?:(?:downgraded|upgraded|dropped|fallen|fell|slipped|improved|moved|raised|lowered)\s+to"
+        rf"|told\s+(?:that\s+)?(?:it|they)(?:\s+(?:was|were|is|are))?)\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}",
+        _F,
+    ),
+    # "Care leavers receive a good service": Ofsted's wording for an area's grade
+    regex.compile(rf"\b(?:receives?|gets?)\s+an?\s+(?P<g>{_GRADE})\s+service\b", _F),
     # "an 'inadequate' rating", "its good rating"
     regex.compile(
         rf"\b(?:an?|its|their|the)\s+(?:overall\s+)?{_Q}(?P<g>{_GRADE}){_Q}\s+(?:overall\s+)?(?:rating|grade|judgement){_END}",
@@ -83,8 +97,19 @@ _FORMS = [
         _F,
     ),
     # "The force requires improvement at investigating crime"
+    _REQUIRES_FORM := regex.compile(
+        r"\b(?P<g>requires?\s+improvement|required\s+improvement)\s+"
+        r"(?=(?:at|for|in)\s+\p{L}|to\s+be\s+good\b)",
+        _F,
+    ),
+    # "rated poor, down from not sufficiently good": the earlier grade of the same subject
+    _DOWN_FROM_FORM := regex.compile(rf"\b(?:down|up)\s+from\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}", _F),
+    # "Our rating for this service has changed to requires improvement" (CQC)
     regex.compile(
-        r"\b(?P<g>requires\s+improvement|require\s+improvement)\s+(?=(?:at|for|in)\s+\p{L})", _F
+        rf"\b(?:our|its|their|the|\p{{L}}+['’]s)\s+(?:(?:last|previous|latest|current|new|overall)\s+)?rating\s+"
+        rf"(?:for\s+(?:this|the)\s+\w+\s+)?(?:was|is|has\s+changed\s+to|changed\s+to|remains|has\s+been)\s+"
+        rf"{_Q}(?P<g>{_GRADE}){_Q}{_END}",
+        _F,
     ),
     # "Overall effectiveness: requires improvement to be good"
     regex.compile(
@@ -104,8 +129,14 @@ AREAS = frozenset(
         "care", "help and protection", "children in care", "care leavers", "inclusion",
         "achievement", "attendance", "curriculum", "staffing", "culture", "efficiency",
         "people", "governance", "responding to fires", "prevention", "protection",
+        "understanding fire and risk", "preventing fires", "protecting the public",
+        "responding to major incidents", "promoting the right values and culture",
+        "best use of resources", "future affordability", "managing offenders",
+        "providing a service to victims", "treating the public fairly", "curriculum and teaching",
+        "attendance and behaviour", "leadership and governance",
     }
 )  # fmt: skip
+_AREA_NAMES = "|".join(regex.escape(a) for a in sorted(AREAS, key=len, reverse=True))
 # A hospital's core services are graded apart from the hospital as a whole.
 _CORE_SERVICE = regex.compile(
     r"\b(?:maternity|a&e|emergency\s+department|urgent\s+and\s+emergency\s+care|"
@@ -118,7 +149,7 @@ _SERVICE_NAMES = {
     "emergency department": "urgent and emergency care",
 }
 _PROVIDERS = regex.compile(
-    r"\b(?:trust|hospital|home|school|academy|force|constabulary|service|services|prison|council|"
+    r"\b(?:trust|hospital|home|school|academy|force|constabulary|service|services|prison|council|police|"
     r"practice|surgery|unit|provider|college|nursery|institution|jail|centre|authority|pdu|"
     r"ward|department|it|they)\b",
     _F,
@@ -128,29 +159,66 @@ _SYNONYMS = {
     "responsiveness": "responsive", "overall effectiveness": "overall",
     "outcomes for prisoners in safety": "safe", "the work to keep people safe": "safe",
     "keeping people safe": "safe", "early years provision": "early years",
-    "sixth form provision": "sixth form", "services for care leavers": "care leavers",
-    "services for children in care": "children in care", "behaviour": "behaviour and attitudes",
+    "sixth form provision": "sixth form", "behaviour": "behaviour and attitudes",
     "leadership and management": "leadership",
+    "children who need help and protection": "help and protection",
 }  # fmt: skip
+# Ofsted's long names for the areas of a children's services inspection.
+_LONG_NAMES = [
+    (regex.compile(r"^(?:the\s+)?experiences(?:\s+and\s+progress)?\s+of\s+", _F), ""),
+    (regex.compile(r"^(?:the\s+)?impact\s+of\s+leaders\b.*$", _F), "leadership"),
+]
+_WORD = r"[\p{L}’'&-]+"
 _AFTER = regex.compile(
     rf"{_Q}\s+(?:overall\s+)?(?:rating\s+|grade\s+)?(?P<prep>for|at|in|on)\s+"
     rf"(?:being\s+|how\s+(?:well\s+)?(?:it\s+)?|its\s+|their\s+|the\s+)?{_Q}"
-    r"(?P<s>[\p{L}-]+(?:\s+[\p{L}-]+){0,5}?)"
-    rf"{_Q}(?=\s*(?:$|[,.;:)]|\s(?:and\s+(?:{_GRADE})|but|while|whereas|with|after|when|because|since|by|following|category|domain|question|area|section|where|which)\b))",
+    rf"(?P<s>{_WORD}(?:\s+{_WORD}){{0,8}}?)"
+    rf"{_Q}(?=\s*(?:$|[,.;:)]|\s(?:and\s+(?:{_GRADE})|but|while|whereas|with|after|when|because|since|by|following|category|domain|question|area|section|where|which|in\s+\d|at\s+its|at\s+the\s+time)\b))",
     _F,
 )
+# The words before a grade that name what it grades: "Preventing fires was rated",
+# "Larkspur House rated", "The experiences of children in care require".
 _BEFORE = regex.compile(
-    r"(?:^|[,;:]\s*|\b(?:its|their|the|and|but)\s+)(?P<s>[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,5}?)\s+"
-    r"(?:area\s+|domain\s+|category\s+|section\s+|test\s+)?"
-    r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remains|remained)\s+(?:also\s+|still\s+|now\s+)?"
-    r"(?:rated|graded|judged|found|deemed|assessed)?[^.;]{0,14}$",
+    rf"(?:^|[,;:]\s*|\b(?:its|their|the|and|but)\s+)(?P<s>{_WORD}(?:\s+{_WORD}){{0,11}}?)\s+"
+    r"(?:area\s+|domain\s+|category\s+|section\s+|test\s+|questions?\s+)?"
+    r"(?P<aux>(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remains|remained)\s+"
+    r"(?:also\s+|still\s+|now\s+|all\s+|both\s+|then\s+)?)?(?:(?:\p{L}+ed|found|told|given|kept|seen)\s+)?"
+    r"(?:from\s+[^,.;]{1,40}?\s+to\s+|as\s+|to\s+be\s+|to\s+|(?:receives?|gets?)\s+an?\s+)?$",
     _F,
 )
 _BEFORE_TIME = regex.compile(
     r"\b(?:previous(?:ly)?|last\s+inspect\w*|at\s+its\s+last|had\s+been\s+(?:rated|judged|graded)|"
-    r"formerly|was\s+last|up\s+from|down\s+from|(?:in|since)\s+(?:19|20)\d\d,|"
-    r"having\s+been\s+(?:rated|judged|graded|found))",
+    r"formerly|was\s+last|last\s+visited|last\s+rating|up\s+from|down\s+from|(?:in|since)\s+(?:19|20)\d\d,|"
+    r"having\s+been\s+(?:rated|judged|graded|found)|(?:years?|months?)\s+after)",
     _F,
+)
+_TIME_PHRASE = regex.compile(
+    r"^(?:(?:previous|last|latest|first|next|most\s+recent|same)\s+)?(?:inspection|visit|time)s?\b"
+    r"|^(?:previous|last)\b",
+    _F,
+)
+_THAT_AREA = regex.compile(
+    rf"{_Q}\s+in\s+(?:that|this|the\s+same)\s+(?:area|domain|category|question|test|judgement)\b",
+    _F,
+)
+_NOT_SUBJECTS = regex.compile(
+    r"^(?:it|they|this|that|these|those|which|who|inspectors?|inspectorate|watchdog|regulator|"
+    r"ofsted|cqc|hmicfrs|hmi\w*|we|he|she|there)$"
+    r"|^(?:a\s+(?:quarter|third|half|number|few|lot|fifth)|some|many|most|all|few|none|half|"
+    r"several|one|two|three|four|five|\d)\b",
+    _F,
+)
+# A grade tied to the one named before it ("down from good"), or to the area the previous
+# sentence named ("in that area"): resolved across sentences by `resolve_references`.
+_SAME_AS_PREVIOUS = "@previous"
+# "It had been judged good": a pronoun graded at an earlier time is the provider.
+_PRONOUN_SUBJECT = "@it"
+_PRONOUN = regex.compile(r"(?:it|they)$", _F)
+_SAME_AREA = "@area"
+
+
+_POSSESSIVE = regex.compile(
+    r"^(?:(?:(?!(?:at|in|of|for|on)\b)[\p{L}-]+\s+){0,3}?[\p{L}-]+(?:'s|s')\s+)+", _F
 )
 
 
@@ -160,64 +228,128 @@ def _normalise(subject: str) -> str:
         r"^(?:when|where|while|after|as|since|but|and|yet|so|however)\s+", "", subject
     )
     subject = regex.sub(r"^providing\s+(\S+)\s+services$", r"\1", subject)  # CQC's GP wording
-    subject = regex.sub(r"^[\p{L}\s-]*?'s\s+", "", subject)  # "the school's early years"
+    subject = _POSSESSIVE.sub("", subject)  # "the school's early years", "pupils' behaviour"
     subject = regex.sub(r"^(?:the|its|their|being|how\s+well\s+it\s+is)\s+", "", subject)
+    subject = regex.sub(r"\s+(?:key\s+)?(?:questions?|domains?|areas?)$", "", subject)
+    subject = regex.sub(
+        r"\s+and\s+(?:for|at|in)\s+(?:being\s+|its\s+|their\s+|the\s+)?", " and ", subject
+    )
+    subject = regex.sub(r"^outcomes\s+(?:for\s+\w+\s+)?in\s+", "", subject)  # HMIP's tests
+    for pattern, replacement in _LONG_NAMES:
+        subject = pattern.sub(replacement, subject)
+    served = regex.sub(r"^(?:services|support|provision)\s+for\s+", "", subject)
+    if served != subject and _known(_SYNONYMS.get(served, served)):
+        subject = served  # "services for children in care"
     return _SYNONYMS.get(subject, subject)
 
 
-def _as_subject(phrase: str | None, loose: bool = True) -> str | None:
+def _known(name: str) -> str | None:
+    """The area a subject names, allowing a longer wording ("preventing fires and other
+    risks"), or None."""
+    if name in AREAS or name in _SYNONYMS.values():
+        return name
+    if all(part in AREAS for part in _parts(name)):
+        return name
+    longer = regex.match(rf"({_AREA_NAMES})\s+(?:and|through|of|at|in|for|across)\b", name)
+    return longer.group(1) if longer else None
+
+
+def _as_subject(phrase: str | None, mode: str) -> str | None:
     """An area name, "overall" for the provider itself, or None when it is neither.
 
-    `loose` also reads a capitalised name ("Lunefield Hospital") as the provider.
+    `mode` is "strict" (areas and providers only), "loose" (also a capitalised name, such
+    as "Lunefield Hospital", for the provider) or "free" (also any other noun phrase).
     """
     if not phrase:
         return None
     name = _normalise(phrase)
+    if _NOT_SUBJECTS.match(name):
+        return None
     head = _normalise(regex.split(r"\s+(?:at|in|of|for|across)\s+", name)[0])
     for candidate in (name, head):
-        if candidate in AREAS or candidate in _SYNONYMS.values():
-            return candidate
-    if name in ("it", "they"):
-        return None
+        area = _known(candidate)
+        if area:
+            return area
     service = _CORE_SERVICE.search(name)
     if service:
         return _SERVICE_NAMES.get(service.group(0), service.group(0))
     if name == "overall" or _PROVIDERS.search(head):
         return "overall"
-    if loose and regex.search(r"\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+$", phrase):
-        return "overall"
+    if mode != "strict" and _PROPER_NAME.search(phrase):
+        return "overall"  # "Lunefield Hospital", "HMP Brackmoor": the provider by name
+    if mode == "free" and len(name.split()) <= 8:
+        return name
     return None
 
 
+# A name after the first word, or an acronym: "Wealdshire Police", "HMP Brackmoor", "the Trust".
+_PROPER_NAME = regex.compile(r"^\S+\s+(?:.*\s)?(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})\b|^\p{Lu}{2,}\b")
 _OVERALL = regex.compile(r"\boverall\b", _F)
+_OPENING_OVERALL = regex.compile(r"\s*overall(?:\s+effectiveness)?\s*[,:]", _F)
 _SOME_AREAS = regex.compile(
     r"\s+(?:in|for|across)\s+(?:\w+\s+){0,4}?(?:areas?|domains?|questions?|categories|tests?)\b", _F
 )
 
 
+def _after(text: str, end: int, stop: int) -> tuple[str, str] | None:
+    """The subject named after a grade ("good for being caring"): (preposition, subject)."""
+    if _THAT_AREA.match(text, end, stop):
+        return "in", _SAME_AREA
+    m = _AFTER.match(text, end, stop)
+    if not m:
+        return None
+    name, prep = _normalise(m.group("s")), m.group("prep").lower()
+    if _TIME_PHRASE.match(name):
+        return None  # "rated good at its last inspection": a time, not a subject
+    return prep, _known(name) or name
+
+
 def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
-    start, end = m.span("g")
     if m.group("g").lower() in _CONCERNS:
         return "concern"
-    clause = text[sentence.start : start]
+    if m.re is _DOWN_FROM_FORM:
+        return _SAME_AS_PREVIOUS
+    start, end = m.span("g")
     strict = m.re is _AREA_FORM
-    if strict and _as_subject(_before(clause), loose=False) is None:
+    phrase, passive = _before(text[sentence.start : start])
+    after = _after(text, end, sentence.end)
+    if after and _names_subject(after, phrase, strict):
+        return after[1]
+    if strict and _as_subject(phrase, "strict") is None:
         return UNKNOWN_SUBJECT  # "Staff were good at listening": not a graded subject
-    after = _AFTER.match(text, end, sentence.end)
-    if after and (
-        after.group("prep").lower() in ("for", "at") or _normalise(after.group("s")) in AREAS
-    ):
-        return _normalise(after.group("s"))
     if _SOME_AREAS.match(text, end, sentence.end):
         return UNKNOWN_SUBJECT  # "inadequate in two of the five areas": which ones is unclear
-    if _OVERALL.search(text, sentence.start, sentence.end):
+    if _overall(text, sentence, start):
         return "overall"
     obj = m.groupdict().get("obj")
-    for phrase in (obj, _before(clause)):
-        subject = _as_subject(phrase, loose=not strict)
-        if subject:
-            return subject
+    mode = "strict" if strict else "free" if obj or passive or m.re is _REQUIRES_FORM else "loose"
+    subject = _as_subject(obj or phrase, mode)
+    if subject:
+        return subject
+    if obj and not _PRONOUN.match(obj):
+        return UNKNOWN_SUBJECT
+    if _PRONOUN.match(obj or phrase or ""):
+        return _PRONOUN_SUBJECT
     return "overall" if _lead_provider(text, sentence) else UNKNOWN_SUBJECT
+
+
+def _names_subject(after: tuple[str, str], phrase: str | None, strict: bool) -> bool:
+    """Whether the words after a grade name what it grades: "good for being caring",
+    "good at preventing fires". After a bare "was good" they must name a known area, or
+    follow a graded subject, so that "Staff were good at listening" is not a rating."""
+    prep, name = after
+    known = name == _SAME_AREA or _known(name) is not None
+    if not (prep in ("for", "at") or known):
+        return False
+    return not strict or known or _as_subject(phrase, "strict") is not None
+
+
+def _overall(text: str, sentence: Sentence, at: int) -> bool:
+    """ "overall" in the grade's own clause, or opening the sentence ("Overall, ...")."""
+    start, end = _clause(text, sentence, at)
+    return bool(
+        _OVERALL.search(text, start, end) or _OPENING_OVERALL.match(text, sentence.start, at)
+    )
 
 
 _RELATIVE = regex.compile(
@@ -225,10 +357,11 @@ _RELATIVE = regex.compile(
 )
 
 
-def _before(clause: str) -> str | None:
-    """The subject named before the grading verb, skipping a ", which ...," clause."""
+def _before(clause: str) -> tuple[str | None, bool]:
+    """The subject named before the grading verb, skipping a ", which ...," clause, and
+    whether it is graded in the passive ("was rated"), which marks it as the subject."""
     m = _BEFORE.search(_RELATIVE.sub(" ", clause))
-    return m.group("s") if m else None
+    return (m.group("s"), m.group("aux") is not None) if m else (None, False)
 
 
 def _lead_provider(text: str, sentence: Sentence) -> bool:
@@ -239,20 +372,99 @@ def _lead_provider(text: str, sentence: Sentence) -> bool:
     )
 
 
+def _parts(subject: str) -> list[str]:
+    """ "safe and well-led" grades two areas; "behaviour and attitudes" is one."""
+    parts = regex.split(r"\s+and\s+", subject)
+    if len(parts) > 1 and all(p in AREAS or p in _SYNONYMS for p in parts):
+        return [_SYNONYMS.get(p, p) for p in parts]
+    return [subject]
+
+
+def _split_time(subject: str) -> tuple[str, str]:
+    base, _, when = subject.partition(" (")
+    return base, when.rstrip(")")
+
+
+def _words(name: str) -> list[str]:
+    return [normalise_noun(w) for w in content_words(name)]
+
+
+def _part_match(a: str, b: str) -> bool:
+    """The same area, or one worded longer: "preventing fires" ~ "preventing fires and
+    other risks". The first word must agree, so "care" is not "children in care"."""
+    if a == b:
+        return True
+    wa, wb = _words(a), _words(b)
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return bool(short) and short[0] == long[0] and set(short) <= set(long)
+
+
+def subjects_match(a: str, b: str) -> bool:
+    """Whether two ratings grade the same subject at the same time."""
+    (base_a, when_a), (base_b, when_b) = _split_time(a), _split_time(b)
+    if UNKNOWN_SUBJECT in (base_a, base_b):
+        return base_a == base_b  # may agree when the sentences match closely, never differ
+    if when_a != when_b:
+        return False
+    if base_a == base_b:
+        return True
+    if {base_a, base_b} & {"overall", "concern"}:
+        return False
+    return any(_part_match(pa, pb) for pa in _parts(base_a) for pb in _parts(base_b))
+
+
+def resolve_references(ratings: list[Rating], reach: int = 2) -> list[Rating]:
+    """Give "down from good" the subject of the grade before it, and "good in that area"
+    the area graded in the same or the previous `reach` sentences."""
+    resolved: list[Rating] = []
+    for rating in ratings:
+        base, tag = _split_time(rating.subject)
+        if base in (_SAME_AS_PREVIOUS, _SAME_AREA):
+            subject = _referent(resolved, rating, base == _SAME_AREA, reach)
+            tail = f" ({tag})" if tag and subject != UNKNOWN_SUBJECT else ""
+            rating = replace(rating, subject=subject + tail)
+        resolved.append(rating)
+    return resolved
+
+
+def _referent(earlier: list[Rating], rating: Rating, area: bool, reach: int) -> str:
+    for other in reversed(earlier):
+        if rating.sentence - other.sentence > (reach if area else 0):
+            break
+        base = _split_time(other.subject)[0]
+        if base in (UNKNOWN_SUBJECT, "concern") or (area and base == "overall"):
+            continue
+        return base
+    return UNKNOWN_SUBJECT
+
+
 _CLAUSE_BREAK = regex.compile(r"[,;:]\s+|\s+(?:but|while|whereas)\s+")
 _TIME_CLAUSE = regex.compile(r"\s*(?:when|where|at\s+which|in\s+which)\b", _F)
+_OPENING_TIME = regex.compile(r"\s*(?:at|in|during|when|following|since|before)\b", _F)
+
+
+def _clause(text: str, sentence: Sentence, at: int) -> tuple[int, int]:
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
+    start = max((b for b in breaks if b <= at), default=sentence.start)
+    end = min((b for b in breaks if b > at), default=sentence.end)
+    return start, end
 
 
 def _in_scope(text: str, sentence: Sentence, at: int, markers: list[int]) -> bool:
     """Whether a time marker ("previously", "at its last inspection") governs the grade at
-    `at`: it must sit in the grade's clause, or in the clause before one opening "when"."""
+    `at`: it must sit in the grade's clause, in the clause before one opening "when", or in
+    an opening phrase of time ("At our previous inspection, ...")."""
     if not markers:
         return False
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
-    start = max((b for b in breaks if b <= at), default=sentence.start)
-    end = min((b for b in breaks if b > at), default=sentence.end)
+    start, end = _clause(text, sentence, at)
     if _TIME_CLAUSE.match(text, start, end):
         start = max((b for b in breaks if b < start), default=sentence.start)
+    first_end = min(breaks, default=sentence.end)
+    if _OPENING_TIME.match(text, sentence.start, first_end) and any(
+        sentence.start <= marker < first_end for marker in markers
+    ):
+        return True
     return any(start <= marker < end for marker in markers)
 
 
@@ -265,9 +477,11 @@ def extract_ratings(text: str, sentence: Sentence, line_of: Callable[[int], int]
             if m.start("g") in found:
                 continue
             subject = _subject(text, sentence, m)
+            when = " (before)" if _in_scope(text, sentence, m.start("g"), earlier_at) else ""
+            if subject == _PRONOUN_SUBJECT:
+                subject = "overall" if when else UNKNOWN_SUBJECT
             if subject == UNKNOWN_SUBJECT and form is _AREA_FORM:
                 continue  # "Staff morale was good": a grade word, not a rating
-            when = " (before)" if _in_scope(text, sentence, m.start("g"), earlier_at) else ""
             groups = (
                 [("was", " (before)"), ("g", when)] if "was" in form.groupindex else [("g", when)]
             )

@@ -1,0 +1,151 @@
+"""Ratings: the grading forms, the subject each grade belongs to, its time, and pairing."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspectcheck.api import compare_documents
+from inspectcheck.extract import read_source
+from inspectcheck.ratings import subjects_match
+from inspectcheck.records import Document, Rating, Status
+
+
+def doc(text: str, label: str = "A") -> Document:
+    return Document(path=f"{label.lower()}.txt", label=label, text=text, sha256="0" * 64)
+
+
+def ratings(text: str) -> list[tuple[str, str, str]]:
+    """(text, grade, subject) for every rating read from `text`."""
+    source = read_source(doc(text))
+    return [(c.text, c.grade, c.subject) for c in source.claims if isinstance(c, Rating)]
+
+
+FORMS = [
+    # sentence, grade, subject
+    ("The force was rated inadequate.", "inadequate", "overall"),
+    ("Wealdshire Police rated inadequate over slow response", "inadequate", "overall"),
+    ("Kettlewick A&E rated inadequate as patients waited", "inadequate", "urgent and emergency care"),
+    ("The home was downgraded to inadequate.", "inadequate", "overall"),
+    ("Preventing fires was rated requires improvement.", "requires improvement", "preventing fires"),
+    ("Respect was found to be not sufficiently good.", "not sufficiently good", "respect"),
+    ("Behaviour and attitudes were judged to be inadequate.", "inadequate", "behaviour and attitudes"),
+    ("The service was rated as good at understanding fire and risk.", "good", "understanding fire and risk"),
+    ("It is adequate at responding to fires and other emergencies.", "adequate", "responding to fires"),
+    ("We rated the practice as inadequate for providing safe services.", "inadequate", "safe"),
+    ("Its safe and well-led questions were rated inadequate.", "inadequate", "safe and well-led"),
+    ("Care leavers receive a good service.", "good", "care leavers"),
+    (
+        "The experiences and progress of children in care require improvement to be good.",
+        "requires improvement",
+        "children in care",
+    ),
+    (
+        "The experiences of children who need help and protection were judged inadequate.",
+        "inadequate",
+        "help and protection",
+    ),
+    ("Our rating for this service has changed to requires improvement.", "requires improvement", "overall"),
+    ("Overall effectiveness: requires improvement to be good", "requires improvement", "overall"),
+    ("Pupils’ personal development was judged to require improvement.", "requires improvement", "personal development"),
+    ("The school was placed in special measures.", "special measures", "concern"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "grade", "subject"), FORMS, ids=[f[0][:40] for f in FORMS])
+def test_grading_forms_and_their_subjects(text, grade, subject):
+    found = ratings(text)
+    assert [(g, s) for _, g, s in found] == [(grade, subject)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff were good at listening to residents.",
+        "Staff morale was good.",
+        "The lighting in the corridors was poor.",
+        "It was a good example of joint working.",
+    ],
+)
+def test_grade_words_that_are_not_ratings(text):
+    assert ratings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The force has been downgraded from good to requires improvement.",
+            [("good", "overall (before)"), ("requires improvement", "overall")],
+        ),
+        (
+            "At our previous inspection in 2021, the practice was rated good.",
+            [("good", "overall (before)")],
+        ),
+        (
+            "Safety was judged poor, down from not sufficiently good in 2022.",
+            [("poor", "safe"), ("not sufficiently good", "safe (before)")],
+        ),
+        (
+            "The service has been rated good, two years after it was told it required improvement.",
+            [("good", "overall"), ("requires improvement", "overall (before)")],
+        ),
+        ("It had been judged good when inspectors last visited in 2019.", [("good", "overall (before)")]),
+        ("It was rated good.", [("good", "?")]),
+    ],
+)  # fmt: skip
+def test_the_time_of_a_grade(text, expected):
+    assert [(g, s) for _, g, s in ratings(text)] == expected
+
+
+def test_in_that_area_takes_the_area_graded_before():
+    text = (
+        "The force was rated inadequate at responding to the public.\n\n"
+        "At its previous inspection, the force had been graded adequate in that area.\n"
+    )
+    assert [(g, s) for _, g, s in ratings(text)] == [
+        ("inadequate", "responding to the public"),
+        ("adequate", "responding to the public (before)"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("preventing fires", "preventing fires and other risks", True),
+        ("safe and well-led", "safe", True),
+        ("safe", "well-led", False),
+        ("care", "children in care", False),
+        ("overall", "leadership", False),
+        ("overall", "overall (before)", False),
+        ("safe (before)", "safe (before)", True),
+        ("?", "overall", False),
+        ("?", "?", True),
+    ],
+)
+def test_subjects_match(a, b, same):
+    assert subjects_match(a, b) is same
+    assert subjects_match(b, a) is same
+
+
+def _diff(a: str, b: str):
+    report = compare_documents(doc(a), doc(b, "B"))
+    return [(f.status, f.a and f.a.grade, f.b and f.b.grade) for f in report.findings
+            if f.kind.value == "rating"]  # fmt: skip
+
+
+def test_same_area_in_other_words_differs():
+    a = "Inspectors rated the service good at preventing fires and other risks.\n"
+    b = "Preventing fires was rated requires improvement by the inspectorate.\n"
+    assert _diff(a, b) == [(Status.DIFFER, "good", "requires improvement")]
+
+
+def test_a_current_grade_never_pairs_with_an_earlier_one():
+    a = "The home was rated good at its previous inspection.\n"
+    b = "The home has now been rated inadequate.\n"
+    assert [s for s, _, _ in _diff(a, b)] == [Status.ONLY_A, Status.ONLY_B]
+
+
+def test_different_areas_never_pair():
+    a = "The prison was rated poor for safety.\n"
+    b = "Respect at the prison was judged poor.\n"
+    assert [s for s, _, _ in _diff(a, b)] == [Status.ONLY_A, Status.ONLY_B]

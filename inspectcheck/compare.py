@@ -37,7 +37,7 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
     """
     if ("(before)" in a.modifiers) != ("(before)" in b.modifiers):
         return False
-    if a.noun is None or b.noun is None:
+    if _noun(a) is None or _noun(b) is None:
         return None
     if a.noun != b.noun:
         return False
@@ -47,7 +47,16 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
 
 def noun_clash(a: Figure, b: Figure) -> bool:
     """Different head nouns ("1,420 staff", "1,420 people"): maybe one thing in two words."""
-    return a.noun is not None and b.noun is not None and a.noun != b.noun
+    return _noun(a) is not None and _noun(b) is not None and a.noun != b.noun
+
+
+# Nouns that name whoever was counted without saying who: "38 per cent of respondents"
+# may be "38% of staff who responded", so they neither match nor clash.
+_GENERIC_NOUNS = frozenset({"respondent", "people", "person", "individual", "those"})
+
+
+def _noun(figure: Figure) -> str | None:
+    return None if figure.noun in _GENERIC_NOUNS else figure.noun
 
 
 def compatible(a: Claim, b: Claim) -> bool:

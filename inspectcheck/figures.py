@@ -308,7 +308,10 @@ def _candidates(text: str, digits: str, start: int, end: int) -> Iterator[_Raw]:
                 continue
             if _NOT_AFTER.search(digits[m.end() : m.end() + 4]):
                 continue
-            built = build(m)
+            try:
+                built = build(m)
+            except ValueError:
+                continue  # a digit from another script ("𜳰") that no number is read from
             for raw in built if isinstance(built, list) else [built]:
                 if raw is not None and _plausible(raw, text, start):
                     yield raw

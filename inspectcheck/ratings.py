@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
@@ -222,6 +223,7 @@ _POSSESSIVE = regex.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _normalise(subject: str) -> str:
     subject = " ".join(subject.lower().replace("’", "'").split())
     subject = regex.sub(
@@ -243,6 +245,7 @@ def _normalise(subject: str) -> str:
     return _SYNONYMS.get(subject, subject)
 
 
+@lru_cache(maxsize=4096)
 def _known(name: str) -> str | None:
     """The area a subject names, allowing a longer wording ("preventing fires and other
     risks"), or None."""

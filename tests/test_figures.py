@@ -273,6 +273,10 @@ def test_round_trip_money(whole, suffix):
     assert figure.unit == "GBP"
 
 
+def test_digits_of_other_scripts_are_skipped():
+    assert [f.text for f in figures("\U0001ccf0 and 12 cases")] == ["12"]
+
+
 @settings(max_examples=300)
 @given(st.text())
 def test_extraction_never_raises(text):

@@ -446,8 +446,15 @@ _TIME_CLAUSE = regex.compile(r"\s*(?:when|where|at\s+which|in\s+which)\b", _F)
 _OPENING_TIME = regex.compile(r"\s*(?:at|in|during|when|following|since|before)\b", _F)
 
 
-def _clause(text: str, sentence: Sentence, at: int) -> tuple[int, int]:
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
+def _breaks(text: str, sentence: Sentence) -> list[int]:
+    return [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
+
+
+def _clause(
+    text: str, sentence: Sentence, at: int, breaks: list[int] | None = None
+) -> tuple[int, int]:
+    """The clause around offset `at`: from the break before it to the break after it."""
+    breaks = _breaks(text, sentence) if breaks is None else breaks
     start = max((b for b in breaks if b <= at), default=sentence.start)
     end = min((b for b in breaks if b > at), default=sentence.end)
     return start, end
@@ -459,8 +466,8 @@ def _in_scope(text: str, sentence: Sentence, at: int, markers: list[int]) -> boo
     an opening phrase of time ("At our previous inspection, ...")."""
     if not markers:
         return False
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
-    start, end = _clause(text, sentence, at)
+    breaks = _breaks(text, sentence)
+    start, end = _clause(text, sentence, at, breaks)
     if _TIME_CLAUSE.match(text, start, end):
         start = max((b for b in breaks if b < start), default=sentence.start)
     first_end = min(breaks, default=sentence.end)

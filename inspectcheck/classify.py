@@ -27,8 +27,7 @@ def _figure_reason(a: Figure, b: Figure, agrees: bool) -> str:
         return f"{whole.text} = {parts}: the parts add up to the total"
     if agrees and (a.form == "part") != (b.form == "part") and "%" not in (a.unit, b.unit):
         part, count = (a, b) if a.form == "part" else (b, a)
-        role = "part" if count.value == part.value else "total"
-        return f"{count.text} = the {role} in “{part.text}”"
+        return f"{count.text} = the part in “{part.text}”"
     if agrees:
         bounded = {a.hedge, b.hedge} - {None, "only", "just"}
         if bounded or a.low is not None or b.low is not None:
@@ -111,6 +110,8 @@ def classify(a: Source, b: Source, pairs: list[Pair], settings: Settings) -> tup
     findings: list[Finding] = []
     paired_a = {id(p.a) for p in pairs} | _summed_parts([p.a for p in pairs], a)
     paired_b = {id(p.b) for p in pairs} | _summed_parts([p.b for p in pairs], b)
+    paired_a |= _shown_by_part(a, paired_a)
+    paired_b |= _shown_by_part(b, paired_b)
     for pair in pairs:
         findings.append(_paired(pair, settings, stable_id(pair.a.kind, pair.a, pair.b)))
     for claim in a.claims:
@@ -129,6 +130,19 @@ def _summed_parts(paired: list[Claim], source: Source) -> set[int]:
         id(c)
         for c in source.claims
         if isinstance(c, Figure) and any(s.start <= c.start and c.end <= s.end for s in sums)
+    }
+
+
+def _shown_by_part(source: Source, paired: set[int]) -> set[int]:
+    """The 40 of an unpaired "12 of the 40": the part's own finding already shows it."""
+    parts = [c for c in source.claims if isinstance(c, Figure) and c.form == "part"]
+    alone = [p for p in parts if id(p) not in paired]
+    return {
+        id(c)
+        for c in source.claims
+        if isinstance(c, Figure)
+        and c.form == "total"
+        and any(p.start <= c.start and c.end <= p.end for p in alone)
     }
 
 

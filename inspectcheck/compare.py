@@ -128,13 +128,6 @@ def _precision(figure: Figure) -> float:
     return 0.5 * 10**-places if written != int(written) or places else 0.5
 
 
-def _whole(figure: Figure) -> float | None:
-    """The total in "12 of the 40 wards", when the figure names one."""
-    if figure.form != "part" or not figure.share:
-        return None
-    return round(figure.value * 100 / figure.share, 6)
-
-
 def _part_as_count(a: Figure, b: Figure) -> bool:
     """A part-of-whole figure compared with a plain count, not with a share."""
     return (a.form == "part") != (b.form == "part") and "%" not in (a.unit, b.unit)
@@ -143,9 +136,8 @@ def _part_as_count(a: Figure, b: Figure) -> bool:
 def values_agree(a: Claim, b: Claim, settings: Settings) -> bool:
     if isinstance(a, Figure) and isinstance(b, Figure):
         if _part_as_count(a, b):
-            # "12 of the 40 wards" states both 12 and 40; a count may match either.
-            part, count = (a, b) if a.form == "part" else (b, a)
-            return count.value in (part.value, _whole(part))
+            # "12 of the 40 wards" as a count is 12; the 40 is a figure of its own.
+            return a.value == b.value
         if a.unit == "date" and b.unit == "date":
             same_month = a.month is None or b.month is None or a.month == b.month
             return a.value == b.value and same_month

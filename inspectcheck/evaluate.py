@@ -185,18 +185,34 @@ def _side_matches(side: Side | None, claim: Claim | None, source: Source) -> boo
 
 
 def _finding_for(exp: Expected, report: Report) -> Finding | None:
-    """The reported finding that holds the labelled claim (the A side, else the B side)."""
-    best: Finding | None = None
-    for finding in report.findings:
+    """The reported finding that holds the labelled claim (the A side, else the B side).
+
+    Findings that hold both labelled sides come first; among those, the tightest fit, so
+    that a label "40" credits the claim "40" before the claim "12 of the 40".
+    """
+    best: tuple[int, int, int] | None = None
+    found: Finding | None = None
+    for n, finding in enumerate(report.findings):
         if finding.kind.value != exp.kind:
             continue
         on_a = exp.a is not None and _side_matches(exp.a, finding.a, report.a)
         on_b = exp.b is not None and _side_matches(exp.b, finding.b, report.b)
-        if on_a and on_b:
-            return finding
-        if (on_a or on_b) and best is None:
-            best = finding
-    return best
+        if not (on_a or on_b):
+            continue
+        slack = (_slack(exp.a, finding.a) if on_a else 0) + (
+            _slack(exp.b, finding.b) if on_b else 0
+        )
+        rank = (-(on_a + on_b), slack, n)
+        if best is None or rank < best:
+            best, found = rank, finding
+    return found
+
+
+def _slack(side: Side | None, claim: Claim | None) -> int:
+    """How far the claim's text is from the labelled text in length."""
+    if side is None or claim is None:
+        return 0
+    return abs(len(_norm(claim.text)) - len(_norm(side.text)))
 
 
 def _describe(f: Finding | Expected) -> str:

@@ -67,6 +67,7 @@ class _Raw:
     month: int | None = None
     use_noun: bool = True  # look for the counted noun after the span
     previous: bool = False  # the earlier value of a change ("rose from 12 to 15 per cent")
+    total: tuple[int, int, float] | None = None  # the whole in "12 of the 40": start, end, value
 
 
 def _num(m: regex.Match[str], group: str) -> float:
@@ -130,16 +131,19 @@ def _ratio(m: regex.Match[str]) -> _Raw | None:
     if not 0 < part <= whole:
         return None
     if whole not in _SHARE_BASES:
-        return _Raw(m.start(), m.end(), part, None, "part", 2, share=part / whole * 100)
+        return _part(m, part, whole)
     return _Raw(m.start(), m.end(), part / whole * 100, "%", "ratio", 1)
 
 
 def _part_of(m: regex.Match[str]) -> _Raw | None:
     part, whole = _num(m, "n"), _num(m, "d")
-    if not 0 < part < whole:
-        return None
-    raw = _Raw(m.start(), m.end(), part, None, "part", 2, share=part / whole * 100)
-    return raw
+    return _part(m, part, whole) if 0 < part < whole else None
+
+
+def _part(m: regex.Match[str], part: float, whole: float) -> _Raw:
+    """ "12 of the 40 wards": the count 12, its share (30%), and where the whole is written."""
+    total = (m.start("d"), m.end("d"), whole)
+    return _Raw(m.start(), m.end(), part, None, "part", 2, share=part / whole * 100, total=total)
 
 
 def _age(m: regex.Match[str]) -> _Raw | None:
@@ -369,7 +373,9 @@ def _choose(raws: list[_Raw]) -> list[_Raw]:
     for raw in sorted(raws, key=lambda r: (r.priority, -(r.end - r.start), r.start)):
         if all(raw.end <= c.start or raw.start >= c.end for c in chosen):
             chosen.append(raw)
-    return sorted(chosen, key=lambda r: r.start)
+    # The whole in "12 of the 40 wards" is a figure of its own, inside the part's span.
+    totals = [_Raw(*raw.total, None, "total", 3) for raw in chosen if raw.total]
+    return sorted(chosen + totals, key=lambda r: (r.start, r.end))
 
 
 _LIST_MARK = regex.compile(r"[.)]\s")

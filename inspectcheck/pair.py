@@ -256,11 +256,15 @@ def _sentence_overlap(a: Source, qa: Quote, b: Source, qb: Quote) -> float:
     return Indel.normalized_similarity(words_a, words_b)
 
 
+def _written_as(figure: Figure) -> str:
+    return "number" if figure.form == "total" else figure.form  # "the 40" in "12 of the 40"
+
+
 def _exact(a: Claim, b: Claim) -> bool:
     return (
         isinstance(a, Figure)
         and isinstance(b, Figure)
-        and (a.value, a.unit, a.form) == (b.value, b.unit, b.form)
+        and (a.value, a.unit, _written_as(a)) == (b.value, b.unit, _written_as(b))
         and a.low == b.low
         and a.high == b.high
     )

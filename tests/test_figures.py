@@ -84,9 +84,27 @@ def test_ordinals_that_are_facts(text, value, noun):
 
 
 def test_share_from_part_of_whole():
-    figure = one("Inspectors found 18 of 30 cases were inadequate.")
-    assert figure.value == 18
-    assert figure.share == pytest.approx(60)
+    part, total = figures("Inspectors found 18 of 30 cases were inadequate.")
+    assert (part.text, part.value, part.form, part.noun) == ("18 of 30", 18, "part", "case")
+    assert part.share == pytest.approx(60)
+    assert (total.text, total.value, total.form, total.noun) == ("30", 30, "total", "case")
+    assert (total.start, total.end) == (23, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("Only 41 of the 58 posts were filled.", "58"),
+        ("It answered 612 out of 1,420 calls late.", "1,420"),
+    ],
+)
+def test_the_whole_of_a_part_is_a_figure_of_its_own(text, whole):
+    assert [f.form for f in figures(text)] == ["part", "total"]
+    assert figures(text)[1].text == whole
+
+
+def test_shares_written_as_ratios_have_no_total():
+    assert [f.text for f in figures("Nine out of 10 parents agreed.")] == ["Nine out of 10"]
 
 
 @pytest.mark.parametrize(
@@ -282,3 +300,30 @@ def test_digits_of_other_scripts_are_skipped():
 def test_extraction_never_raises(text):
     for figure in figures(text):
         assert text[figure.start : figure.end] == figure.text
+
+
+def _figure_findings(a: str, b: str) -> list[tuple[str, str | None, str | None]]:
+    from inspectcheck.api import compare_documents
+    from inspectcheck.load import from_text
+
+    report = compare_documents(from_text(a, "a"), from_text(b, "b"))
+    return [
+        (f.status.value, f.a and f.a.text, f.b and f.b.text)
+        for f in report.findings
+        if f.kind.value == "figure"
+    ]
+
+
+def test_part_and_whole_pair_with_their_own_counts():
+    a = "The service had 41 probation officers in post against a target of 58 officers.\n"
+    b = "Only 41 of the 58 probation officers were in post at the service.\n"
+    assert _figure_findings(a, b) == [
+        ("agree", "41", "41 of the 58"),
+        ("agree", "58", "58"),
+    ]
+
+
+def test_an_unmatched_part_is_reported_once():
+    a = "Staffing fell short on 12 of the 40 wards we visited.\n"
+    b = "The trust runs a large hospital in the city.\n"
+    assert _figure_findings(a, b) == [("only_a", "12 of the 40", None)]

@@ -99,3 +99,21 @@ def test_run_gate_without_floors_is_not_gated(tmp_path):
     out = StringIO()
     assert run_gate(tmp_path, False, False, Console(file=out, width=100)) == 0
     assert "nothing is gated" in out.getvalue()
+
+
+def test_a_label_credits_the_tightest_claim(tmp_path):
+    """A label "40" is the claim "40", not the claim "12 of the 40" that contains it."""
+    from inspectcheck.evaluate import load_case, run_case
+
+    case = tmp_path / "wards"
+    case.mkdir()
+    (case / "a.txt").write_text("Staffing fell short on 12 of the 40 wards we visited.\n")
+    (case / "b.txt").write_text("Inspectors visited 40 wards across the trust.\n")
+    labels = [
+        {"kind": "figure", "status": "agree", "a": "40", "b": "40"},
+        {"kind": "figure", "status": "only_a", "a": "12 of the 40"},
+    ]
+    (case / "expected.json").write_text(json.dumps({"findings": labels}))
+    result = run_case(load_case(case, tmp_path))
+    assert result.missed == []
+    assert result.unconfirmed == []

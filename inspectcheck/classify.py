@@ -45,6 +45,8 @@ def _gap(a: Figure, b: Figure) -> str | None:
         return f"differ by {_fmt(abs(a.value - b.value))}{unit}"
     if a.unit in MINUTES and b.unit in MINUTES and a.unit != b.unit:
         return f"{a.unit}s vs {b.unit}s"
+    if a.unit == "date" and a.counts == b.counts and a.noun:
+        return f"the year of the {a.counts}"
     return None
 
 

@@ -438,6 +438,28 @@ def _purpose(text: str, raw: _Raw, limit: int) -> list[str]:
     return noun_phrase(text, m.end(), limit)[:3] if m else []
 
 
+# What a year dates: an inspection, and whether it is the one before ("our last
+# inspection in 2022", "previously rated good, in 2021").
+_INSPECTED = regex.compile(
+    r"\b(?:inspect\w*|rated|rating|judged|graded|visit(?:ed)?)\b", regex.IGNORECASE
+)
+_EARLIER = regex.compile(r"\b(?:last|previous|previously|earlier|prior)\b", regex.IGNORECASE)
+_DATE_CLAUSE_BREAK = regex.compile(r"[;:()–—]|\.\s")
+_DATE_REACH = 12  # words before a year that can say what it dates
+
+
+def _dated_event(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
+    """ "inspection" or "earlier inspection", read from a year's own clause."""
+    before = text[sentence.start : raw.start]
+    cut = max((m.end() for m in _DATE_CLAUSE_BREAK.finditer(before)), default=0)
+    words = " ".join(before[cut:].split()[-_DATE_REACH:])
+    after = regex.split(r"[,;:()–—]|\.(?:\s|$)", text[raw.end : sentence.end], maxsplit=1)[0]
+    clause = f"{words} {after}"
+    if not _INSPECTED.search(clause):
+        return []
+    return ["earlier", "inspection"] if _EARLIER.search(clause) else ["inspection"]
+
+
 def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     before = text[sentence.start : raw.start]
     hedge = _HEDGE.search(before)
@@ -445,6 +467,8 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
         noun_words = noun_phrase(text, raw.end, sentence.end)
     elif raw.form == "duration":
         noun_words = _purpose(text, raw, sentence.end)
+    elif raw.form == "date":
+        noun_words = _dated_event(text, raw, sentence)
     else:
         noun_words = []
     previous = raw.previous or bool(_PREVIOUS.search(before))

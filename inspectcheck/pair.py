@@ -323,6 +323,7 @@ def pair_claims(a: Source, b: Source, settings: Settings) -> list[Pair]:
     used_a, used_b = {c.i for c in chosen}, {c.j for c in chosen}
     pairs += _passage_pairs(a, b, used_a, used_b, settings)
     pairs += _sum_pairs(a, b, used_a, used_b, settings)
+    pairs += _earlier_inspection_pair(a, b, used_a, used_b)
     left = [c for c in candidates if not c.agrees and c.i not in used_a and c.j not in used_b]
     pairs += [Pair(a.claims[c.i], b.claims[c.j], round(c.similarity, 3)) for c in _assign(left)]
     return sorted(pairs, key=lambda p: (p.a.start, p.b.start))
@@ -387,6 +388,41 @@ def _summed(run: list[Figure], source: Source) -> Figure:
         counts=" + ".join(f"{f.text} {f.counts or ''}".strip() for f in run), noun=None,
         form="sum",
     )  # fmt: skip
+
+
+def _earlier_inspection(claim: Claim) -> bool:
+    """A year given for an earlier inspection: "our last inspection in 2022"."""
+    return (
+        isinstance(claim, Figure)
+        and claim.unit == "date"
+        and claim.noun == "inspection"
+        and "earlier" in claim.modifiers
+    )
+
+
+def _earlier_inspection_pair(
+    a: Source, b: Source, used_a: set[int], used_b: set[int]
+) -> list[Pair]:
+    """The earlier inspection's year in each source, when each gives only one such year.
+
+    News rarely repeats the words around it ("previously rated good, in 2021" against "at
+    our last inspection in 2022"), so the context alone seldom pairs the two.
+    """
+    years_a = {c.value for c in a.claims if _earlier_inspection(c)}
+    years_b = {c.value for c in b.claims if _earlier_inspection(c)}
+    if len(years_a) != 1 or len(years_b) != 1:
+        return []
+    free_a = [i for i, c in enumerate(a.claims) if _earlier_inspection(c) and i not in used_a]
+    free_b = [j for j, c in enumerate(b.claims) if _earlier_inspection(c) and j not in used_b]
+    if not free_a or not free_b:
+        return []
+    i, j = free_a[0], free_b[0]
+    used_a.add(i)
+    used_b.add(j)
+    ca, cb = a.claims[i], b.claims[j]
+    here = sorted(set(_stems(a.sentences[ca.sentence].text)))
+    there = sorted(set(_stems(b.sentences[cb.sentence].text)))
+    return [Pair(ca, cb, round(Indel.normalized_similarity(here, there), 3))]
 
 
 def _passage_pairs(

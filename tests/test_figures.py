@@ -327,3 +327,36 @@ def test_an_unmatched_part_is_reported_once():
     a = "Staffing fell short on 12 of the 40 wards we visited.\n"
     b = "The trust runs a large hospital in the city.\n"
     assert _figure_findings(a, b) == [("only_a", "12 of the 40", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("At our last inspection in 2022, we graded it as good.", "earlier inspection"),
+        ("The school was previously rated requires improvement, in 2023.", "earlier inspection"),
+        ("It had been judged good when inspectors last visited in 2019.", "earlier inspection"),
+        ("We inspected the service in October 2024.", "inspection"),
+        ("The director, appointed in 2023, has brought stability.", None),
+    ],
+)
+def test_what_a_year_dates(text, counts):
+    (year,) = [f for f in figures(text) if f.unit == "date"]
+    assert (year.counts if year.noun else None) == counts
+
+
+def test_the_earlier_inspection_year_differs_whatever_the_wording():
+    a = "Inspectors found the service good. At our last inspection in 2022, it was graded good.\n"
+    b = "The watchdog, which had previously inspected the service in 2021, praised it.\n"
+    assert _figure_findings(a, b) == [("differ", "2022", "2021")]
+
+
+def test_two_earlier_years_in_one_source_are_left_alone():
+    a = "At our last inspection in 2022, it was good. An earlier inspection in 2019 found it poor.\n"
+    b = "The watchdog, which had previously inspected the service in 2021, praised it.\n"
+    assert [status for status, _, _ in _figure_findings(a, b)] == ["only_a", "only_a", "only_b"]
+
+
+def test_a_year_marked_previously_does_not_pair_with_this_inspection():
+    a = "We inspected the fire and rescue service in October 2024.\n"
+    b = "Inspectors, who had previously inspected the fire and rescue service in 2021, returned.\n"
+    assert [status for status, _, _ in _figure_findings(a, b)] == ["only_a", "only_b"]

@@ -25,7 +25,7 @@ def read_source(document: Document) -> Source:
     for sentence in segmented.sentences:
         claims.extend(extract_figures(clean, sentence, line, digits))
         ratings.extend(extract_ratings(clean, sentence, line))
-    claims.extend(resolve_references(ratings))
+    claims.extend(resolve_references(ratings, segmented.sentences))
     claims.extend(extract_quotes(clean, segmented.sentences, line))
     claims.sort(key=lambda c: (c.start, c.end, c.kind.value))
     return Source(

@@ -8,7 +8,7 @@ told, the subject is "?", and such a rating may agree with another but never dif
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -65,9 +65,11 @@ _FORMS = [
         rf"\bgave\s+(?P<obj>[\p{{L}}’'-]+(?:\s+[\p{{L}}’'-]+){{0,4}}?)\s+an?\s+{_Q}(?P<g>{_GRADE}){_Q}\s+(?:rating|grade){_END}",
         _F,
     ),
+    # "a rating of inadequate", "the lowest possible grade of inadequate"
+    regex.compile(rf"\b(?:rating|grade|judgement)\s+of\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}", _F),
     # "was rated inadequate", "rated the home as good", "judged to be 'requires improvement'"
     regex.compile(
-        rf"\b{_TRIGGER}\s+{_OBJ}(?:as\s+|to\s+be\s+|to\s+(?=require\s+improvement))?(?:an?\s+)?(?:overall\s+)?{_Q}(?P<g>{_GRADE}){_Q}{_END}",
+        rf"\b{_TRIGGER}\s+{_OBJ}(?:as\s+|to\s+be\s+(?:at\s+)?|to\s+(?=require\s+improvement|need\s+attention))?(?:an?\s+)?(?:overall\s+)?{_Q}(?P<g>{_GRADE}){_Q}{_END}",
         _F,
     ),
     # "downgraded to inadequate", "told it requires improvement"
@@ -89,7 +91,7 @@ _FORMS = [
     regex.compile(rf"\bfrom\s+{_Q}(?P<was>{_GRADE}){_Q}\s+to\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}", _F),
     # "good for caring but inadequate for safety": a grade continuing a list
     regex.compile(
-        rf"(?:,|\bbut|\band|\bwhile|\bwhereas)\s+(?:was\s+|were\s+|as\s+)?{_Q}(?P<g>{_GRADE}){_Q}\s+(?=(?:for|at)\s)",
+        rf"(?:,|\bbut|\band|\bwhile|\bwhereas|\bwith)\s+(?:was\s+|were\s+|as\s+)?{_Q}(?P<g>{_GRADE}){_Q}\s+(?=(?:for|at)\s)",
         _F,
     ),
     # "Safety was poor", "Purposeful activity was also rated poor": an area's grade
@@ -117,6 +119,13 @@ _FORMS = [
         rf"\b(?:overall(?:\s+effectiveness)?|overall\s+rating|rating|grade)\s*[:–—-]\s*{_Q}(?P<g>{_GRADE}){_Q}{_END}",
         _F,
     ),
+    # "Resettlement requires improvement.", "Achievement needs attention, it said.": an
+    # area or provider graded by the verb alone, at the end of a clause
+    _BARE_FORM := regex.compile(
+        r"\b(?P<g>(?:requires?|required)\s+improvement(?:\s+to\s+be\s+good)?|needs\s+attention)"
+        r"(?=\s*(?:[,.;:]|$))",
+        _F,
+    ),
 ]
 # Areas that are graded on their own, across the inspectorates' frameworks.
 AREAS = frozenset(
@@ -135,9 +144,24 @@ AREAS = frozenset(
         "best use of resources", "future affordability", "managing offenders",
         "providing a service to victims", "treating the public fairly", "curriculum and teaching",
         "attendance and behaviour", "leadership and governance",
+        "personal development and well-being", "personal development and wellbeing",
+        "resettlement",
     }
 )  # fmt: skip
 _AREA_NAMES = "|".join(regex.escape(a) for a in sorted(AREAS, key=len, reverse=True))
+# Lists of areas: "effective, caring and responsive", "safety and leadership".
+_ITEM_NAMES = "|".join(
+    regex.escape(a)
+    for a in sorted(
+        AREAS | {"safety", "being safe", "well led", "effectiveness"}, key=len, reverse=True
+    )
+)
+_ITEM = rf"(?:being\s+|the\s+|its\s+|for\s+)?(?:{_ITEM_NAMES})\b"
+_AREA_ITEM = regex.compile(
+    rf"(?:being\s+|the\s+|its\s+|for\s+)?(?P<a>{_ITEM_NAMES})\b", regex.IGNORECASE
+)
+_LIST = rf"{_ITEM}(?:\s*,\s*{_ITEM})*(?:,?\s+and\s+{_ITEM})"
+_AREA_LIST = regex.compile(_LIST, regex.IGNORECASE)
 # A hospital's core services are graded apart from the hospital as a whole.
 _CORE_SERVICE = regex.compile(
     r"\b(?:maternity|a&e|emergency\s+department|urgent\s+and\s+emergency\s+care|"
@@ -194,7 +218,8 @@ _BEFORE_TIME = regex.compile(
     _F,
 )
 _TIME_PHRASE = regex.compile(
-    r"^(?:(?:previous|last|latest|first|next|most\s+recent|same)\s+)?(?:inspection|visit|time)s?\b"
+    r"^(?:(?:previous|last|latest|first|second|third|fourth|fifth|next|most\s+recent|same)\s+)?"
+    r"(?:consecutive\s+|successive\s+)?(?:inspection|visit|time)s?\b"
     r"|^(?:previous|last)\b",
     _F,
 )
@@ -233,6 +258,7 @@ def _normalise(subject: str) -> str:
     subject = _POSSESSIVE.sub("", subject)  # "the school's early years", "pupils' behaviour"
     subject = regex.sub(r"^(?:the|its|their|being|how\s+well\s+it\s+is)\s+", "", subject)
     subject = regex.sub(r"\s+(?:key\s+)?(?:questions?|domains?|areas?)$", "", subject)
+    subject = regex.sub(r"^(?:overall\s+)?(?:rating|grade)$", "overall", subject)
     subject = regex.sub(
         r"\s+and\s+(?:for|at|in)\s+(?:being\s+|its\s+|their\s+|the\s+)?", " and ", subject
     )
@@ -290,7 +316,17 @@ _PROPER_NAME = regex.compile(r"^\S+\s+(?:.*\s)?(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})\b|^\
 _OVERALL = regex.compile(r"\boverall\b", _F)
 _OPENING_OVERALL = regex.compile(r"\s*overall(?:\s+effectiveness)?\s*[,:]", _F)
 _SOME_AREAS = regex.compile(
-    r"\s+(?:in|for|across)\s+(?:\w+\s+){0,4}?(?:areas?|domains?|questions?|categories|tests?)\b", _F
+    rf"{_Q}\s+(?:in|for|across)\s+(?:\w+\s+){{0,4}}?(?:areas?|domains?|questions?|categories|tests?)\b",
+    _F,
+)
+
+
+# A known area straight after a grade, whatever follows it: "exceptional for pupils'
+# personal development and well-being in one of the first report cards".
+_AFTER_AREA = regex.compile(
+    rf"{_Q}\s+(?P<prep>for|at|in)\s+(?:being\s+|its\s+|their\s+|the\s+)?"
+    rf"(?:[\p{{L}}-]+(?:['’]s|s['’])\s+)?(?P<s>{_AREA_NAMES})\b",
+    _F,
 )
 
 
@@ -298,7 +334,7 @@ def _after(text: str, end: int, stop: int) -> tuple[str, str] | None:
     """The subject named after a grade ("good for being caring"): (preposition, subject)."""
     if _THAT_AREA.match(text, end, stop):
         return "in", _SAME_AREA
-    m = _AFTER.match(text, end, stop)
+    m = _AFTER.match(text, end, stop) or _AFTER_AREA.match(text, end, stop)
     if not m:
         return None
     name, prep = _normalise(m.group("s")), m.group("prep").lower()
@@ -313,7 +349,10 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
     if m.re is _DOWN_FROM_FORM:
         return _SAME_AS_PREVIOUS
     start, end = m.span("g")
-    strict = m.re is _AREA_FORM
+    listed = _list_subject(text, sentence, start, end)
+    if listed:
+        return listed
+    strict = m.re in (_AREA_FORM, _BARE_FORM)
     phrase, passive = _before(text[sentence.start : start])
     after = _after(text, end, sentence.end)
     if after and _names_subject(after, phrase, strict):
@@ -336,6 +375,28 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
     return "overall" if _lead_provider(text, sentence) else UNKNOWN_SUBJECT
 
 
+_LIST_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}-])(?P<list>{_LIST})\s+(?:questions\s+|areas\s+)?"
+    r"(?:were|are|have\s+been|had\s+been)\s+(?:also\s+|all\s+|both\s+|each\s+)?"
+    r"(?:(?:rated|judged|graded|assessed)\s+|found\s+to\s+be\s+)?(?:as\s+|to\s+be\s+)?$",
+    _F,
+)
+_LIST_AFTER = regex.compile(rf"{_Q}\s+(?:for|at|in)\s+(?P<list>{_LIST})", _F)
+_LIST_NAMED = regex.compile(rf"[^.;]{{0,60}}?[,:–—]\s*(?:namely\s+)?(?P<list>{_LIST})\b", _F)
+
+
+def _list_subject(text: str, sentence: Sentence, start: int, end: int) -> str | None:
+    """A list of areas graded together: "Effective, caring and responsive were rated
+    good", "good for safe, effective and caring", "inadequate in two of the five areas
+    they looked at, safety and leadership"."""
+    before = _LIST_BEFORE.search(text, sentence.start, start)
+    m = before or _LIST_AFTER.match(text, end, sentence.end)
+    if m is None:
+        some = _SOME_AREAS.match(text, end, sentence.end)
+        m = some and _LIST_NAMED.match(text, some.end(), sentence.end)
+    return _listed(m.group("list")) if m else None
+
+
 def _names_subject(after: tuple[str, str], phrase: str | None, strict: bool) -> bool:
     """Whether the words after a grade name what it grades: "good for being caring",
     "good at preventing fires". After a bare "was good" they must name a known area, or
@@ -344,6 +405,12 @@ def _names_subject(after: tuple[str, str], phrase: str | None, strict: bool) -> 
     known = name == _SAME_AREA or _known(name) is not None
     if not (prep in ("for", "at") or known):
         return False
+    if (
+        not known
+        and _PROVIDERS.search(name)
+        and _as_subject(phrase, "strict") not in (None, "overall")
+    ):
+        return False  # "Caring was rated good at the hospital": where, not what
     return not strict or known or _as_subject(phrase, "strict") is not None
 
 
@@ -364,7 +431,27 @@ def _before(clause: str) -> tuple[str | None, bool]:
     """The subject named before the grading verb, skipping a ", which ...," clause, and
     whether it is graded in the passive ("was rated"), which marks it as the subject."""
     m = _BEFORE.search(_RELATIVE.sub(" ", clause))
-    return (m.group("s"), m.group("aux") is not None) if m else (None, False)
+    if not m:
+        return None, False
+    phrase = _LAST_CLAUSE.split(_REPORTED.sub("", m.group("s")))[-1]
+    return phrase, m.group("aux") is not None
+
+
+# "leadership was good but safety": only the words after an earlier grade's clause.
+_LAST_CLAUSE = regex.compile(
+    rf"\b(?:was|were|is|are)\s+(?:also\s+|still\s+)?(?:rated\s+|judged\s+)?{_Q}(?:{_GRADE}){_Q}"
+    r"\s*,?\s+(?:but|and|while|whereas)\s+",
+    _F,
+)
+
+
+# "Inspectors said caring was rated ...": the words up to the reporting verb are not the
+# subject.
+_REPORTED = regex.compile(
+    r"^.*\b(?:said|says|found|find|reported|reports|noted|concluded|warned|added|showed|shows)\s+"
+    r"(?:that\s+)?(?=\S)",
+    _F,
+)
 
 
 def _lead_provider(text: str, sentence: Sentence) -> bool:
@@ -377,10 +464,16 @@ def _lead_provider(text: str, sentence: Sentence) -> bool:
 
 def _parts(subject: str) -> list[str]:
     """ "safe and well-led" grades two areas; "behaviour and attitudes" is one."""
-    parts = regex.split(r"\s+and\s+", subject)
-    if len(parts) > 1 and all(p in AREAS or p in _SYNONYMS for p in parts):
-        return [_SYNONYMS.get(p, p) for p in parts]
-    return [subject]
+    if not _AREA_LIST.fullmatch(subject):
+        return [subject]
+    items = [_normalise(m.group("a")) for m in _AREA_ITEM.finditer(subject)]
+    return [_SYNONYMS.get(p, p) for p in items] if len(items) > 1 else [subject]
+
+
+def _listed(phrase: str) -> str:
+    """A list of areas as one subject: "effective, caring and responsive"."""
+    parts = _parts(_normalise(phrase))
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _split_time(subject: str) -> tuple[str, str]:
@@ -392,9 +485,15 @@ def _words(name: str) -> list[str]:
     return [normalise_noun(w) for w in content_words(name)]
 
 
+# Areas that two frameworks, or news and a report, name differently: CQC's "well-led"
+# is reported as "leadership".
+_SAME_AREAS = {"well-led": "leadership"}
+
+
 def _part_match(a: str, b: str) -> bool:
     """The same area, or one worded longer: "preventing fires" ~ "preventing fires and
     other risks". The first word must agree, so "care" is not "children in care"."""
+    a, b = _SAME_AREAS.get(a, a), _SAME_AREAS.get(b, b)
     if a == b:
         return True
     wa, wb = _words(a), _words(b)
@@ -406,7 +505,7 @@ def subjects_match(a: str, b: str) -> bool:
     """Whether two ratings grade the same subject at the same time."""
     (base_a, when_a), (base_b, when_b) = _split_time(a), _split_time(b)
     if UNKNOWN_SUBJECT in (base_a, base_b):
-        return base_a == base_b  # may agree when the sentences match closely, never differ
+        return True  # may agree when the sentences match closely, never differ
     if when_a != when_b:
         return False
     if base_a == base_b:
@@ -416,14 +515,19 @@ def subjects_match(a: str, b: str) -> bool:
     return any(_part_match(pa, pb) for pa in _parts(base_a) for pb in _parts(base_b))
 
 
-def resolve_references(ratings: list[Rating], reach: int = 2) -> list[Rating]:
+def resolve_references(
+    ratings: list[Rating], sentences: Sequence[Sentence] = (), reach: int = 2
+) -> list[Rating]:
     """Give "down from good" the subject of the grade before it, and "good in that area"
-    the area graded in the same or the previous `reach` sentences."""
+    the area graded in the same or the previous `reach` sentences, else the area those
+    sentences name ("praised for its early years provision")."""
     resolved: list[Rating] = []
     for rating in ratings:
         base, tag = _split_time(rating.subject)
         if base in (_SAME_AS_PREVIOUS, _SAME_AREA):
             subject = _referent(resolved, rating, base == _SAME_AREA, reach)
+            if subject == UNKNOWN_SUBJECT and base == _SAME_AREA:
+                subject = _named_area(sentences, rating.sentence, reach)
             tail = f" ({tag})" if tag and subject != UNKNOWN_SUBJECT else ""
             rating = replace(rating, subject=subject + tail)
         resolved.append(rating)
@@ -438,6 +542,23 @@ def _referent(earlier: list[Rating], rating: Rating, area: bool, reach: int) -> 
         if base in (UNKNOWN_SUBJECT, "concern") or (area and base == "overall"):
             continue
         return base
+    return UNKNOWN_SUBJECT
+
+
+_NAMED_AREA = regex.compile(
+    rf"\b(?:for|in|on|at)\s+(?:its\s+|their\s+|the\s+)?(?:[\p{{L}}-]+(?:['’]s|s['’])\s+)?"
+    rf"(?P<s>{_AREA_NAMES})\b",
+    _F,
+)
+
+
+def _named_area(sentences: Sequence[Sentence], index: int, reach: int) -> str:
+    """The last area named in the sentences just before `index`, or "?"."""
+    for sentence in reversed(sentences[max(0, index - reach) : index]):
+        found = list(_NAMED_AREA.finditer(sentence.text))
+        if found:
+            name = _normalise(found[-1].group("s"))
+            return _known(name) or name
     return UNKNOWN_SUBJECT
 
 
@@ -478,6 +599,14 @@ def _in_scope(text: str, sentence: Sentence, at: int, markers: list[int]) -> boo
     return any(start <= marker < end for marker in markers)
 
 
+def _plain_words(form: regex.Pattern[str], m: regex.Match[str]) -> bool:
+    """A grade read without a grading verb, in words plain English also uses: "was good",
+    "needs attention". "Requires improvement" is the inspectorates' own term."""
+    if form is _AREA_FORM:
+        return True
+    return form is _BARE_FORM and m.group("g").lower().startswith("need")
+
+
 def extract_ratings(text: str, sentence: Sentence, line_of: Callable[[int], int]) -> list[Rating]:
     """Graded judgements in one sentence, each with what it grades and when."""
     found: dict[int, Rating] = {}
@@ -490,7 +619,7 @@ def extract_ratings(text: str, sentence: Sentence, line_of: Callable[[int], int]
             when = " (before)" if _in_scope(text, sentence, m.start("g"), earlier_at) else ""
             if subject == _PRONOUN_SUBJECT:
                 subject = "overall" if when else UNKNOWN_SUBJECT
-            if subject == UNKNOWN_SUBJECT and form is _AREA_FORM:
+            if subject == UNKNOWN_SUBJECT and _plain_words(form, m):
                 continue  # "Staff morale was good": a grade word, not a rating
             groups = (
                 [("was", " (before)"), ("g", when)] if "was" in form.groupindex else [("g", when)]

@@ -48,6 +48,32 @@ FORMS = [
     ("Overall effectiveness: requires improvement to be good", "requires improvement", "overall"),
     ("Pupils’ personal development was judged to require improvement.", "requires improvement", "personal development"),
     ("The school was placed in special measures.", "special measures", "concern"),
+    # Ofsted report cards (from November 2025)
+    ("Achievement was judged to need attention.", "needs attention", "achievement"),
+    ("Achievement needs attention, the report says.", "needs attention", "achievement"),
+    ("Inspectors judged inclusion to be at a strong standard.", "strong standard", "inclusion"),
+    (
+        "The school was graded exceptional for pupils’ personal development and well-being in one of the first report cards.",
+        "exceptional",
+        "personal development and well-being",
+    ),
+    # the verb alone, at the end of a clause
+    ("Resettlement of children leaving custody requires improvement, the inspectorate said.", "requires improvement", "resettlement"),
+    ("The school requires improvement.", "requires improvement", "overall"),
+    ("Much of this requires improvement.", "requires improvement", "?"),
+    # lists of areas
+    ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
+    ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
+    (
+        "Inspectors rated the home inadequate in two of the five areas they looked at, safety and leadership.",
+        "inadequate",
+        "safe and leadership",
+    ),
+    (
+        "Curriculum and teaching, attendance and behaviour, and leadership and governance were all graded expected standard.",
+        "expected standard",
+        "curriculum and teaching, attendance and behaviour and leadership and governance",
+    ),
 ]  # fmt: skip
 
 
@@ -64,6 +90,7 @@ def test_grading_forms_and_their_subjects(text, grade, subject):
         "Staff morale was good.",
         "The lighting in the corridors was poor.",
         "It was a good example of joint working.",
+        "The roof needs attention.",
     ],
 )
 def test_grade_words_that_are_not_ratings(text):
@@ -108,17 +135,31 @@ def test_in_that_area_takes_the_area_graded_before():
     ]
 
 
+def test_in_that_area_takes_the_area_named_before_when_none_was_graded():
+    text = (
+        "The school was given the top grade for pupils' personal development and well-being.\n\n"
+        "It was rated exceptional in that area.\n"
+    )
+    assert [(g, s) for _, g, s in ratings(text)] == [
+        ("exceptional", "personal development and well-being")
+    ]
+
+
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [
         ("preventing fires", "preventing fires and other risks", True),
+        ("well-led", "leadership", True),
+        ("effective, caring and responsive", "caring", True),
+        ("effective, caring and responsive", "safe", False),
         ("safe and well-led", "safe", True),
         ("safe", "well-led", False),
         ("care", "children in care", False),
         ("overall", "leadership", False),
         ("overall", "overall (before)", False),
         ("safe (before)", "safe (before)", True),
-        ("?", "overall", False),
+        ("?", "overall", True),  # only to agree, in closely matching sentences
+        ("?", "safe (before)", True),
         ("?", "?", True),
     ],
 )
@@ -149,3 +190,26 @@ def test_different_areas_never_pair():
     a = "The prison was rated poor for safety.\n"
     b = "Respect at the prison was judged poor.\n"
     assert [s for s, _, _ in _diff(a, b)] == [Status.ONLY_A, Status.ONLY_B]
+
+
+def test_an_area_in_a_list_differs_from_the_same_area_alone():
+    a = "Inspectors said effective, caring and responsive were rated good at the hospital.\n"
+    b = "Inspectors said caring was rated requires improvement at the hospital.\n"
+    assert _diff(a, b) == [(Status.DIFFER, "good", "requires improvement")]
+
+
+def test_well_led_and_leadership_are_one_area():
+    a = "We rated the practice as inadequate for providing well-led services.\n"
+    b = "Leadership at the practice was also rated inadequate by inspectors.\n"
+    assert _diff(a, b) == [(Status.AGREE, "inadequate", "inadequate")]
+
+
+def test_a_grade_of_unknown_subject_agrees_but_never_differs():
+    unknown = "It was rated good by Ofsted inspectors after the March visit.\n"
+    agreeing = "The school was rated good by Ofsted inspectors after the March visit.\n"
+    assert _diff(unknown, agreeing) == [(Status.AGREE, "good", "good")]
+    differing = "The school was rated inadequate by Ofsted inspectors after the March visit.\n"
+    assert [status for status, _, _ in _diff(unknown, differing)] == [
+        Status.ONLY_A,
+        Status.ONLY_B,
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 from rapidfuzz import fuzz, process
@@ -20,7 +20,20 @@ from .compare import compatible, dimensions, may_differ, noun_clash, values_agre
 from .passages import PassageIndex
 from .quotecheck import coverage, words_for_match
 from .ratings import UNKNOWN_SUBJECT
-from .records import Alignment, Claim, Figure, Kind, Pair, Quote, Rating, Settings, Source
+from .records import (
+    Alignment,
+    Claim,
+    Figure,
+    Kind,
+    Pair,
+    Quote,
+    Rating,
+    Sentence,
+    Settings,
+    Source,
+)
+from .speakers import INSTITUTION
+from .voice import reads_as_report
 from .words import STOPWORDS, stem
 
 _TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’-]*")
@@ -432,6 +445,7 @@ def _passage_pairs(
     pairs: list[Pair] = []
     for quotes, used, other, a_side in ((a, used_a, b, True), (b, used_b, a, False)):
         index: PassageIndex | None = None
+        report: bool | None = None
         for k, claim in enumerate(quotes.claims):
             if k in used or not isinstance(claim, Quote):
                 continue
@@ -439,10 +453,47 @@ def _passage_pairs(
             found = index.find(claim, settings)
             if found is None or _inside_a_quote(found.passage, other):
                 continue
+            report = reads_as_report(other) if report is None else report
+            passage = found.passage
+            if report and _voiced_by_report(claim, quotes, settings):
+                passage = replace(passage, speaker_key=INSTITUTION, note="the report's own words")
             similarity = round(found.coverage, 3)
-            pairs.append(Pair(claim, found.passage, similarity) if a_side
-                         else Pair(found.passage, claim, similarity))  # fmt: skip
+            pairs.append(Pair(claim, passage, similarity) if a_side
+                         else Pair(passage, claim, similarity))  # fmt: skip
     return pairs
+
+
+_INSPECTORATE = regex.compile(
+    r"\b(?:inspector\w*|HMI\w*|HMICFRS|Ofsted|CQC|Care\s+Quality\s+Commission|watchdog|regulator)\b",
+    regex.IGNORECASE,
+)
+
+
+def _voiced_by_report(quote: Quote, source: Source, settings: Settings) -> bool:
+    """Whether words found in the report's own prose are, as quoted, the report speaking:
+    a long quote, not put in the mouth of someone from the inspectorate (a chief inspector
+    may sign the words of a report)."""
+    if len(words_for_match(quote.text)) < settings.passage_speaker_min_words:
+        return False
+    if quote.speaker_key in (None, INSTITUTION) or not quote.speaker:
+        return True
+    if _INSPECTORATE.search(f"{quote.speaker} {quote.attribution or ''}"):
+        return False
+    name = quote.speaker_key.removeprefix("role:")
+    return not any(
+        name in s.text.lower() and _INSPECTORATE.search(_unquoted(s, source))
+        for s in source.sentences
+    )
+
+
+def _unquoted(sentence: Sentence, source: Source) -> str:
+    """A sentence's own words, with what it quotes blanked out."""
+    text = list(source.clean[sentence.start : sentence.end])
+    for claim in source.claims:
+        if isinstance(claim, Quote) and claim.start < sentence.end and claim.end > sentence.start:
+            for at in range(max(claim.start, sentence.start), min(claim.end, sentence.end)):
+                text[at - sentence.start] = " "
+    return "".join(text)
 
 
 def _inside_a_quote(passage: Quote, source: Source) -> bool:

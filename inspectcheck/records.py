@@ -61,6 +61,10 @@ class Settings:
     passage_pair_min: float = 0.8
     # Quotes shorter than this many words can agree but never differ.
     quote_differ_min_words: int = 4
+    # A quote found in the report's own unquoted prose is the report speaking, so naming
+    # someone from outside the inspectorate as its speaker differs; only for quotes of at
+    # least this many words, since a person may well repeat a short phrase of the report.
+    passage_speaker_min_words: int = 8
     # Sentence alignment: similarity needed to report two sentences as corresponding.
     align_min: float = 0.3
     # Which findings make the CLI exit 1.

@@ -228,3 +228,74 @@ def test_unbalanced_marks_never_raise(text):
 def test_any_text_never_raises(text):
     if text.strip():
         quotes(text)
+
+
+REPORT = (
+    "Wyebridge Borough Council\n\nInspection of children's social care services\n\n"
+    "We inspected the council's services in March.\n\n"
+    "Services for care leavers are good. Personal advisers know young people well and help "
+    "them into education, employment and training.\n"
+)
+
+
+def _quote_findings(a: str, b: str):
+    from inspectcheck.api import compare_documents
+
+    report = compare_documents(from_text(a, "a"), from_text(b, "b"))
+    return [(f.status.value, f.match) for f in report.findings if f.kind.value == "quote"]
+
+
+def test_report_words_put_in_someone_elses_mouth_differ():
+    draft = (
+        "Director of children's services Sarah Pemberton said: \"Personal advisers know young "
+        'people well and help them into education, employment and training."\n'
+    )
+    assert _quote_findings(REPORT, draft) == [("differ", "speaker")]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        # the report's words, said to be the report's
+        'The report said: "Personal advisers know young people well and help them into '
+        'education, employment and training."\n',
+        # a named inspector may sign the report's words
+        'Lead inspector Marian Coles said: "Personal advisers know young people well and help '
+        'them into education, employment and training."\n',
+        # a short phrase may well be repeated by anyone
+        'Sarah Pemberton, the director, said personal advisers "know young people well".\n',
+    ],
+    ids=["institution", "inspector", "short"],
+)
+def test_report_words_that_are_not_misattributed(draft):
+    assert [status for status, _ in _quote_findings(REPORT, draft)] == ["agree"]
+
+
+def test_a_news_article_is_not_the_report_speaking():
+    article = REPORT.replace("Inspection of", "Damning inspection of").replace(
+        "We inspected the council's services in March.", "Inspectors visited in March."
+    )
+    draft = (
+        "Director of children's services Sarah Pemberton said: \"Personal advisers know young "
+        'people well and help them into education, employment and training."\n'
+    )
+    assert [status for status, _ in _quote_findings(article, draft)] == ["agree"]
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        (REPORT, True),
+        (
+            "Wealdshire Police\n\nWe found the force was good. We rated it good. We saw progress.\n",
+            True,
+        ),
+        ("Damning inspection of Wealdshire Police\n\nThe force was rated inadequate.\n", False),
+        ('Inspection of the force\n\nThe chief said: "We found it hard."\n', False),
+    ],
+    ids=["title-and-we", "we-three-times", "news-headline", "we-inside-a-quote"],
+)
+def test_reads_as_report(text, report):
+    from inspectcheck.voice import reads_as_report
+
+    assert reads_as_report(read_source(from_text(text, "a"))) is report

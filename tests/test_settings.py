@@ -60,6 +60,17 @@ def test_quote_differ_min_words():
     assert _statuses(a, b, Settings(quote_differ_min_words=3)) == [("quote", "differ")]
 
 
+def test_passage_speaker_min_words():
+    report = (
+        "Inspection of children's social care services\n\nWe inspected the council in March.\n\n"
+        "Care leavers get help from personal advisers who know them well.\n"
+    )
+    draft = 'The council leader, Keith Anwar, said: "Personal advisers who know them well."\n'
+    assert _statuses(report, draft, Settings()) == [("quote", "agree")]
+    strict = Settings(passage_speaker_min_words=4)
+    assert _statuses(report, draft, strict) == [("quote", "differ")]
+
+
 def test_settings_are_frozen():
     settings = Settings()
     assert dataclasses.replace(settings, pair_agree_min=0.3).pair_agree_min == 0.3

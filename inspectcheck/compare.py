@@ -114,6 +114,11 @@ def interval(figure: Figure, other: Figure, settings: Settings) -> tuple[float, 
     return value - spread, value + spread
 
 
+def _hedged(figure: Figure) -> bool:
+    """A bound or an approximation, not a range and not "only"."""
+    return figure.hedge not in (None, "only", "just") and figure.low is None
+
+
 def _precision(figure: Figure) -> float:
     """Half a unit of the last digit written: "£1.2m" covers £1.15m to £1.25m."""
     if figure.form in ("fraction", "ratio"):
@@ -143,6 +148,11 @@ def values_agree(a: Claim, b: Claim, settings: Settings) -> bool:
             return a.value == b.value and same_month
         low_a, high_a = interval(a, b, settings)
         low_b, high_b = interval(b, a, settings)
+        if _hedged(a) and _hedged(b):
+            # "nearly 3,000" and "around 2,600" both bend, but neither reaches the other:
+            # one hedge must cover the value the other states.
+            point_a, point_b = _scalar(a, b), _scalar(b, a)
+            return point_a == point_b or low_a <= point_b <= high_a or low_b <= point_a <= high_b
         return low_a < high_b and low_b < high_a
     if isinstance(a, Rating) and isinstance(b, Rating):
         return a.grade == b.grade

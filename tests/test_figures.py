@@ -218,6 +218,12 @@ def _pair(text_a: str, text_b: str) -> tuple[Figure, Figure]:
         ("They waited five days for a bed.", "They waited five weeks for a bed.", False),
         ("Only 72% were seen.", "Only 27% were seen.", False),
         ("Patients waited 48 hours for a bed.", "Patients waited two days for a bed.", True),
+        # two hedges: one must cover the value the other states
+        ("Nearly 3,000 were referred.", "Around 2,600 were referred.", False),
+        ("About 300 were referred.", "Nearly 300 were referred.", True),
+        ("More than 50 were seen.", "Over 50 were seen.", True),
+        ("Nearly half of staff were seen.", "About 48% of staff were seen.", True),
+        ("More than 50 were seen.", "About 55 were seen.", True),
     ],
 )
 def test_values_agree(a, b, agrees):

@@ -409,7 +409,9 @@ def noun_phrase(text: str, end: int, limit: int) -> list[str]:
         word = m.group(1).lower()
         if word in STOPWORDS or word in _NP_STOP:
             break
-        if words and "-" not in word and word.endswith(("ed", "ing")):
+        if not words and _verb_follows(word, text, m.end(), limit):
+            break  # "one in five hung up", "12 waited more than": a verb, not what is counted
+        if words and "-" not in word and (word.endswith(("ed", "ing")) or word in _IRREGULAR_PAST):
             break  # "referrals waiting", "cases audited": the verb after the noun
         words.append(word)
         pos = m.end()
@@ -420,6 +422,23 @@ def noun_phrase(text: str, end: int, limit: int) -> list[str]:
     if _DIGIT.match(text, pos, pos + 1):
         return []  # "40 of the planned 58 officers": the words belong to the next number
     return words
+
+
+# Past tenses that do not end in -ed, common in reports: "one in five hung up".
+_IRREGULAR_PAST = frozenset(
+    "hung left went came saw got made took gave kept felt thought knew ran fell rose sat "
+    "stood spent met lost paid sent brought bought held".split()
+)
+_AFTER_VERB = regex.compile(r"\s+([\p{L}]+)")
+
+
+def _verb_follows(word: str, text: str, end: int, limit: int) -> bool:
+    """A verb straight after a number: a past tense or -ing word that no noun follows
+    ("12 trained officers" counts officers; "12 waited more than" counts nothing said)."""
+    if word not in _IRREGULAR_PAST and not word.endswith(("ed", "ing")):
+        return False
+    after = _AFTER_VERB.match(text, end, limit)
+    return after is None or after.group(1).lower() in STOPWORDS
 
 
 def _context_counts(text: str, raw: _Raw, sentence: Sentence) -> str | None:

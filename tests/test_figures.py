@@ -170,6 +170,20 @@ def test_what_is_counted():
 
 
 @pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Of the callers, one in five hung up before an answer.", None),
+        ("In the end, 40 waited more than a week.", None),
+        ("Over the year, 12 trained officers left.", "officer"),
+        ("Over the year, five staff left the force.", "staff"),
+        ("The force had 41 serving officers.", "officer"),
+    ],
+)
+def test_a_verb_after_a_number_is_not_what_it_counts(text, noun):
+    assert figures(text)[0].noun == noun
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Attendance fell from 86 per cent to 72 per cent.",

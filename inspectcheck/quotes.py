@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from .records import Quote, Sentence
-from .speakers import find_speaker, speaker_key
+from .speakers import INSTITUTION, find_speaker, speaker_key
 
 _OPEN_DOUBLE = "“"
 _CLOSE_DOUBLE = "”"
@@ -128,17 +128,22 @@ def extract_quotes(
     quotes: list[Quote] = []
     starts = [s.start for s in sentences]
     previous_speaker: tuple[str | None, str | None, str | None] = (None, None, None)
+    previous_person = previous_speaker  # "He added" skips "the report said" back to a person
     for span in spans:
         speaker, attribution = find_speaker(text, span.start - 1, span.end + 1)
         key = speaker_key(speaker)
         sentence = _sentence_index(sentences, starts, span.start)
         same_sentence = bool(quotes) and quotes[-1].sentence == sentence
-        if key == "(previous)" or (
+        if key == "(previous)" and _PERSONAL.match(speaker or "") and previous_person[1]:
+            speaker, key, attribution = previous_person
+        elif key == "(previous)" or (
             speaker is None and (same_sentence or _continues(text, span, quotes))
         ):
             speaker, key, attribution = previous_speaker
         if key is not None and key != "(previous)":
             previous_speaker = (speaker, key, attribution)
+            if key != INSTITUTION:
+                previous_person = previous_speaker
         quotes.append(
             Quote(
                 text=text[span.start : span.end],
@@ -154,6 +159,9 @@ def extract_quotes(
             )
         )
     return quotes
+
+
+_PERSONAL = regex.compile(r"(?:he|she)$", regex.IGNORECASE)
 
 
 def _continues(text: str, span: _Span, quotes: list[Quote]) -> bool:

@@ -126,6 +126,16 @@ def test_he_added_resolves_to_the_previous_named_speaker():
     assert second.speaker_key == first.speaker_key == "bartolomeo"
 
 
+def test_he_added_skips_the_report_back_to_the_person():
+    text = (
+        "Chief Constable Scott Chilton said: “We accept the findings in full.”\n\n"
+        "The report said: “Too many children were left at risk for too long.”\n\n"
+        "He added: “We have already made changes to how we work.”\n\n"
+        "It added: “Leaders know what needs to be done.”\n"
+    )
+    assert [q.speaker_key for q in quotes(text)] == ["chilton", INSTITUTION, "chilton", INSTITUTION]
+
+
 @pytest.mark.parametrize(
     ("name", "key"),
     [

@@ -156,12 +156,11 @@ _ITEM_NAMES = "|".join(
         AREAS | {"safety", "being safe", "well led", "effectiveness"}, key=len, reverse=True
     )
 )
-_ITEM = rf"(?:being\s+|the\s+|its\s+|for\s+)?(?:{_ITEM_NAMES})\b"
-_AREA_ITEM = regex.compile(
-    rf"(?:being\s+|the\s+|its\s+|for\s+)?(?P<a>{_ITEM_NAMES})\b", regex.IGNORECASE
-)
-_LIST = rf"{_ITEM}(?:\s*,\s*{_ITEM})*(?:,?\s+and\s+{_ITEM})"
-_AREA_LIST = regex.compile(_LIST, regex.IGNORECASE)
+_ITEM = rf"(?:being\s+|the\s+|its\s+|for\s+)?(?P<a>{_ITEM_NAMES})\b"
+# Two or more areas; `_parts` checks that the last two are joined by "and".
+_AREA_LIST = regex.compile(rf"{_ITEM}(?:(?P<sep>\s*,\s*|,?\s+and\s+){_ITEM})+", regex.IGNORECASE)
+_AREA_NAME = regex.compile(rf"(?P<s>{_AREA_NAMES})\b", regex.IGNORECASE)
+_POSSESSOR = regex.compile(r"[\p{L}-]+(?:['’]s|s['’])\s+")
 # A hospital's core services are graded apart from the hospital as a whole.
 _CORE_SERVICE = regex.compile(
     r"\b(?:maternity|a&e|emergency\s+department|urgent\s+and\s+emergency\s+care|"
@@ -323,21 +322,35 @@ _SOME_AREAS = regex.compile(
 
 # A known area straight after a grade, whatever follows it: "exceptional for pupils'
 # personal development and well-being in one of the first report cards".
-_AFTER_AREA = regex.compile(
-    rf"{_Q}\s+(?P<prep>for|at|in)\s+(?:being\s+|its\s+|their\s+|the\s+)?"
-    rf"(?:[\p{{L}}-]+(?:['’]s|s['’])\s+)?(?P<s>{_AREA_NAMES})\b",
-    _F,
+_AREA_LEAD = regex.compile(
+    rf"{_Q}\s+(?P<prep>for|at|in)\s+(?:being\s+|its\s+|their\s+|the\s+)?", _F
 )
+
+
+def _area_at(text: str, pos: int, stop: int) -> regex.Match[str] | None:
+    """A known area's name at `pos`, perhaps after a possessor ("pupils' behaviour")."""
+    found = _AREA_NAME.match(text, pos, stop)
+    if found is None:
+        owner = _POSSESSOR.match(text, pos, stop)
+        found = owner and _AREA_NAME.match(text, owner.end(), stop)
+    return found
+
+
+def _after_area(text: str, end: int, stop: int) -> tuple[str, str] | None:
+    lead = _AREA_LEAD.match(text, end, stop)
+    area = lead and _area_at(text, lead.end(), stop)
+    return (lead.group("prep").lower(), area.group("s")) if lead and area else None
 
 
 def _after(text: str, end: int, stop: int) -> tuple[str, str] | None:
     """The subject named after a grade ("good for being caring"): (preposition, subject)."""
     if _THAT_AREA.match(text, end, stop):
         return "in", _SAME_AREA
-    m = _AFTER.match(text, end, stop) or _AFTER_AREA.match(text, end, stop)
-    if not m:
+    m = _AFTER.match(text, end, stop)
+    found = (m.group("prep").lower(), m.group("s")) if m else _after_area(text, end, stop)
+    if not found:
         return None
-    name, prep = _normalise(m.group("s")), m.group("prep").lower()
+    prep, name = found[0], _normalise(found[1])
     if _TIME_PHRASE.match(name):
         return None  # "rated good at its last inspection": a time, not a subject
     return prep, _known(name) or name
@@ -375,26 +388,48 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
     return "overall" if _lead_provider(text, sentence) else UNKNOWN_SUBJECT
 
 
-_LIST_BEFORE = regex.compile(
-    rf"(?<![\p{{L}}-])(?P<list>{_LIST})\s+(?:questions\s+|areas\s+)?"
-    r"(?:were|are|have\s+been|had\s+been)\s+(?:also\s+|all\s+|both\s+|each\s+)?"
-    r"(?:(?:rated|judged|graded|assessed)\s+|found\s+to\s+be\s+)?(?:as\s+|to\s+be\s+)?$",
+_LIST_VERB = regex.compile(
+    r"\s+(?:questions\s+|areas\s+)?(?:were|are|have\s+been|had\s+been)\s+"
+    r"(?:also\s+|all\s+|both\s+|each\s+)?(?:(?:rated|judged|graded|assessed)\s+|found\s+to\s+be\s+)?"
+    r"(?:as\s+)?(?:to\s+be\s+)?$",
     _F,
 )
-_LIST_AFTER = regex.compile(rf"{_Q}\s+(?:for|at|in)\s+(?P<list>{_LIST})", _F)
-_LIST_NAMED = regex.compile(rf"[^.;]{{0,60}}?[,:–—]\s*(?:namely\s+)?(?P<list>{_LIST})\b", _F)
+_LIST_LEAD = regex.compile(rf"{_Q}\s+(?:for|at|in)\s+", _F)
+_LIST_NAMED = regex.compile(r"[,:–—]\s*(?:namely\s+)?")
+_NAMED_REACH = 60  # characters after "in two of the five areas" where the list may start
+
+
+def _list_at(text: str, pos: int, stop: int) -> str | None:
+    m = _AREA_LIST.match(text, pos, stop)
+    return m.group(0) if m and _is_list(m) else None
+
+
+def _is_list(m: regex.Match[str]) -> bool:
+    return "and" in m.captures("sep")[-1].lower()
 
 
 def _list_subject(text: str, sentence: Sentence, start: int, end: int) -> str | None:
     """A list of areas graded together: "Effective, caring and responsive were rated
     good", "good for safe, effective and caring", "inadequate in two of the five areas
     they looked at, safety and leadership"."""
-    before = _LIST_BEFORE.search(text, sentence.start, start)
-    m = before or _LIST_AFTER.match(text, end, sentence.end)
-    if m is None:
-        some = _SOME_AREAS.match(text, end, sentence.end)
-        m = some and _LIST_NAMED.match(text, some.end(), sentence.end)
-    return _listed(m.group("list")) if m else None
+    verb = _LIST_VERB.search(text, sentence.start, start)
+    if verb:
+        for m in _AREA_LIST.finditer(text, sentence.start, verb.start()):
+            boundary = m.start() == 0 or not regex.match(r"[\p{L}-]", text[m.start() - 1])
+            if m.end() == verb.start() and boundary and _is_list(m):
+                return _listed(m.group(0))
+    lead = _LIST_LEAD.match(text, end, sentence.end)
+    found = lead and _list_at(text, lead.end(), sentence.end)
+    if found:
+        return _listed(found)
+    some = _SOME_AREAS.match(text, end, sentence.end)
+    if some:
+        reach = min(sentence.end, some.end() + _NAMED_REACH)
+        for mark in _LIST_NAMED.finditer(text, some.end(), reach):
+            found = _list_at(text, mark.end(), sentence.end)
+            if found:
+                return _listed(found)
+    return None
 
 
 def _names_subject(after: tuple[str, str], phrase: str | None, strict: bool) -> bool:
@@ -464,10 +499,10 @@ def _lead_provider(text: str, sentence: Sentence) -> bool:
 
 def _parts(subject: str) -> list[str]:
     """ "safe and well-led" grades two areas; "behaviour and attitudes" is one."""
-    if not _AREA_LIST.fullmatch(subject):
+    m = _AREA_LIST.fullmatch(subject)
+    if not m or not _is_list(m):
         return [subject]
-    items = [_normalise(m.group("a")) for m in _AREA_ITEM.finditer(subject)]
-    return [_SYNONYMS.get(p, p) for p in items] if len(items) > 1 else [subject]
+    return [_SYNONYMS.get(p, p) for p in (_normalise(a) for a in m.captures("a"))]
 
 
 def _listed(phrase: str) -> str:
@@ -545,19 +580,17 @@ def _referent(earlier: list[Rating], rating: Rating, area: bool, reach: int) -> 
     return UNKNOWN_SUBJECT
 
 
-_NAMED_AREA = regex.compile(
-    rf"\b(?:for|in|on|at)\s+(?:its\s+|their\s+|the\s+)?(?:[\p{{L}}-]+(?:['’]s|s['’])\s+)?"
-    rf"(?P<s>{_AREA_NAMES})\b",
-    _F,
-)
+_NAMED_AREA_LEAD = regex.compile(r"\b(?:for|in|on|at)\s+(?:its\s+|their\s+|the\s+)?", _F)
 
 
 def _named_area(sentences: Sequence[Sentence], index: int, reach: int) -> str:
     """The last area named in the sentences just before `index`, or "?"."""
     for sentence in reversed(sentences[max(0, index - reach) : index]):
-        found = list(_NAMED_AREA.finditer(sentence.text))
-        if found:
-            name = _normalise(found[-1].group("s"))
+        text = sentence.text
+        found = [_area_at(text, m.end(), len(text)) for m in _NAMED_AREA_LEAD.finditer(text)]
+        named = [m for m in found if m]
+        if named:
+            name = _normalise(named[-1].group("s"))
             return _known(name) or name
     return UNKNOWN_SUBJECT
 

@@ -321,9 +321,14 @@ def _candidates(text: str, digits: str, start: int, end: int) -> Iterator[_Raw]:
                     yield raw
 
 
+_ALL_BUT = regex.compile(r"\ball\s+but\s+$", regex.IGNORECASE)
+
+
 def _plausible(raw: _Raw, text: str, start: int) -> bool:
     written = text[raw.start : raw.end].lower()
     before = text[max(start, raw.start - 40) : raw.start]
+    if _ALL_BUT.search(before):
+        return False  # "all but two hours a day": the figure meant is the rest of the day
     if raw.form == "duration" and written.split()[0] in ("a", "an", "half"):
         return bool(_ARTICLE_DURATION_CONTEXT.search(before))
     if raw.form == "number":
@@ -479,13 +484,29 @@ def _dated_event(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
     return ["earlier", "inspection"] if _EARLIER.search(clause) else ["inspection"]
 
 
+_LOCKED = regex.compile(r"\blocked\b|\bbehind\s+(?:their\s+|cell\s+)+doors?\b", regex.IGNORECASE)
+_UNLOCKED = regex.compile(
+    r"\bout\s+of\s+(?:their\s+|his\s+|her\s+)?cells?\b|\bunlocked\b", regex.IGNORECASE
+)
+
+
+def _cell_time(text: str, sentence: Sentence) -> list[str]:
+    """Time locked up and time out of cell are two measures: "22 hours a day locked in
+    their cells" is not "two hours a day out of their cells", nor "22 hours out"."""
+    locked = bool(_LOCKED.search(text, sentence.start, sentence.end))
+    unlocked = bool(_UNLOCKED.search(text, sentence.start, sentence.end))
+    if locked == unlocked:
+        return []
+    return ["locked"] if locked else ["unlocked"]
+
+
 def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     before = text[sentence.start : raw.start]
     hedge = _HEDGE.search(before)
     if raw.use_noun:
         noun_words = noun_phrase(text, raw.end, sentence.end)
     elif raw.form == "duration":
-        noun_words = _purpose(text, raw, sentence.end)
+        noun_words = _purpose(text, raw, sentence.end) or _cell_time(text, sentence)
     elif raw.form == "date":
         noun_words = _dated_event(text, raw, sentence)
     else:

@@ -32,7 +32,7 @@ from .records import (
     Settings,
     Source,
 )
-from .speakers import INSTITUTION
+from .speakers import INSPECTORATE, INSTITUTION, from_inspectorate
 from .voice import reads_as_report
 from .words import STOPWORDS, stem
 
@@ -259,7 +259,10 @@ def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candida
                 # The words decide; the sentences around them break ties, so that a body
                 # quote pairs with the body quote rather than the headline repeating it.
                 around = _sentence_overlap(a, qa, b, qb)
-                found.append(_Candidate(i, j, 0.9 * share + 0.1 * around, share >= 0.999))
+                similarity = 0.9 * share + 0.1 * around
+                if _headline(a, qa) != _headline(b, qb):
+                    similarity *= _HEADLINE_DISCOUNT  # the body's quote before the headline's
+                found.append(_Candidate(i, j, similarity, share >= 0.999))
     return found
 
 
@@ -463,12 +466,6 @@ def _passage_pairs(
     return pairs
 
 
-_INSPECTORATE = regex.compile(
-    r"\b(?:inspector\w*|HMI\w*|HMICFRS|Ofsted|CQC|Care\s+Quality\s+Commission|watchdog|regulator)\b",
-    regex.IGNORECASE,
-)
-
-
 def _voiced_by_report(quote: Quote, source: Source, settings: Settings) -> bool:
     """Whether words found in the report's own prose are, as quoted, the report speaking:
     a long quote, not put in the mouth of someone from the inspectorate (a chief inspector
@@ -477,11 +474,11 @@ def _voiced_by_report(quote: Quote, source: Source, settings: Settings) -> bool:
         return False
     if quote.speaker_key in (None, INSTITUTION) or not quote.speaker:
         return True
-    if _INSPECTORATE.search(f"{quote.speaker} {quote.attribution or ''}"):
+    if from_inspectorate(quote.speaker, quote.attribution):
         return False
     name = quote.speaker_key.removeprefix("role:")
     return not any(
-        name in s.text.lower() and _INSPECTORATE.search(_unquoted(s, source))
+        name in s.text.lower() and INSPECTORATE.search(_unquoted(s, source))
         for s in source.sentences
     )
 

@@ -8,7 +8,7 @@ import regex
 from rapidfuzz.distance import Indel
 
 from .records import Quote
-from .speakers import INSTITUTION
+from .speakers import INSTITUTION, from_inspectorate
 
 CONNECTIVES = frozenset({"but", "and", "however", "so", "yet", "also", "or", "because"})
 _ELLIPSIS = regex.compile(r"…|\.\s?\.\s?\.|\[[^\]]*\]")
@@ -127,10 +127,16 @@ def wording_match(a_text: str, b_text: str) -> str:
 
 
 def speakers_clash(a: Quote, b: Quote) -> bool:
-    """Both speakers are known and are different people (or a person and the institution)."""
+    """Both speakers are known and are different people, or a person and the institution.
+    The institution and someone speaking for the inspectorate ("the watchdog" and "Chief
+    Inspector of Prisons Gareth Lomond") do not clash: news uses one for the other."""
     keys = (a.speaker_key, b.speaker_key)
     if None in keys or any(k.startswith("role:") for k in keys if k):
         return False
+    if INSTITUTION in keys:
+        person = b if a.speaker_key == INSTITUTION else a
+        if from_inspectorate(person.speaker, person.attribution):
+            return False
     return keys[0] != keys[1]
 
 

@@ -145,7 +145,7 @@ AREAS = frozenset(
         "providing a service to victims", "treating the public fairly", "curriculum and teaching",
         "attendance and behaviour", "leadership and governance",
         "personal development and well-being", "personal development and wellbeing",
-        "resettlement",
+        "resettlement", "surgery",
     }
 )  # fmt: skip
 _AREA_NAMES = "|".join(regex.escape(a) for a in sorted(AREAS, key=len, reverse=True))
@@ -213,7 +213,10 @@ _BEFORE = regex.compile(
 _BEFORE_TIME = regex.compile(
     r"\b(?:previous(?:ly)?|last\s+inspect\w*|at\s+its\s+last|had\s+been\s+(?:rated|judged|graded)|"
     r"formerly|was\s+last|last\s+visited|last\s+rating|up\s+from|down\s+from|(?:in|since)\s+(?:19|20)\d\d,|"
-    r"having\s+been\s+(?:rated|judged|graded|found)|(?:years?|months?)\s+after)",
+    r"having\s+been\s+(?:rated|judged|graded|found)|(?:years?|months?)\s+after|"
+    r"lost\s+(?:its|their|the)|"
+    r"rating\s+(?:that\s+|which\s+)?(?:it|they)\s+(?:was\s+given|were\s+given|was\s+awarded|"
+    r"had\s+been\s+given|had|held|received|achieved|earned))",
     _F,
 )
 _TIME_PHRASE = regex.compile(
@@ -256,6 +259,13 @@ def _normalise(subject: str) -> str:
     subject = regex.sub(r"^providing\s+(\S+)\s+services$", r"\1", subject)  # CQC's GP wording
     subject = _POSSESSIVE.sub("", subject)  # "the school's early years", "pupils' behaviour"
     subject = regex.sub(r"^(?:the|its|their|being|how\s+well\s+it\s+is)\s+", "", subject)
+    # "how effective its care is", "how well led it is": the area in the question
+    subject = regex.sub(r"^(?:how\s+)?(?:well\s+)?led\s+(?=it\s+is$)", "well-led ", subject)
+    subject = regex.sub(
+        r"^(?:how\s+(?:well\s+)?)?(\S+)\s+(?:it|its\s+\w+|the\s+\w+)\s+(?:is|are|was)$",
+        r"\1",
+        subject,
+    )
     subject = regex.sub(r"\s+(?:key\s+)?(?:questions?|domains?|areas?)$", "", subject)
     subject = regex.sub(r"^(?:overall\s+)?(?:rating|grade)$", "overall", subject)
     subject = regex.sub(
@@ -277,7 +287,7 @@ def _known(name: str) -> str | None:
     if name in AREAS or name in _SYNONYMS.values():
         return name
     if all(part in AREAS for part in _parts(name)):
-        return name
+        return _listed(name)
     longer = regex.match(rf"({_AREA_NAMES})\s+(?:and|through|of|at|in|for|across)\b", name)
     return longer.group(1) if longer else None
 
@@ -362,7 +372,7 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
     if m.re is _DOWN_FROM_FORM:
         return _SAME_AS_PREVIOUS
     start, end = m.span("g")
-    listed = _list_subject(text, sentence, start, end)
+    listed = _list_subject(text, sentence, start, end) or _antecedent(text, sentence, start)
     if listed:
         return listed
     strict = m.re in (_AREA_FORM, _BARE_FORM)
@@ -430,6 +440,32 @@ def _list_subject(text: str, sentence: Sentence, start: int, end: int) -> str | 
             if found:
                 return _listed(found)
     return None
+
+
+_WHICH_WAS = regex.compile(
+    r",\s*which\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:also\s+|now\s+|still\s+)?"
+    r"(?:(?:rated|judged|graded|kept|retained|received|given|found\s+to\s+be)\s+)?"
+    rf"(?:(?:its|their|an?|as)\s+)?{_Q}$",
+    _F,
+)
+_ANTECEDENT_REACH = 40  # characters before ", which" where the graded area must end
+
+
+def _antecedent(text: str, sentence: Sentence, start: int) -> str | None:
+    """The area a ", which was rated ..." clause grades: "urgent and emergency care, which
+    was rated requires improvement"."""
+    which = _WHICH_WAS.search(text, sentence.start, start)
+    if which is None:
+        return None
+    lo = max(sentence.start, which.start() - _ANTECEDENT_REACH)
+    named = [m for m in _CORE_SERVICE.finditer(text, lo, which.start())]
+    named += [m for m in _AREA_NAME.finditer(text, lo, which.start()) if m.end() == which.start()]
+    if not named:
+        return None
+    last = max(named, key=lambda m: m.end())
+    if last.end() != which.start():
+        return None
+    return _as_subject(last.group(0), "strict")
 
 
 def _names_subject(after: tuple[str, str], phrase: str | None, strict: bool) -> bool:

@@ -53,7 +53,7 @@ class Settings:
     nearly_tolerance: float = 0.10
     # "more than", "over", "at least", "fewer than", "under", "up to": how far past the bound
     # a value may lie and still agree.
-    bound_tolerance: float = 0.25
+    bound_tolerance: float = 0.5
     # Quotes: share of the shorter quote's words that must align before two quotes pair.
     quote_pair_min: float = 0.6
     # A quote pairs with an unquoted passage of the other source (a report's own words)

@@ -65,9 +65,20 @@ def _trim_speaker(phrase: str) -> str | None:
     )
     if "," in phrase:
         parts = [p.strip() for p in phrase.split(",") if p.strip()]
+        last = _LEAD_CONJUNCTION.sub("", parts[-1]) if parts else ""
+        if last and (last != parts[-1] or _INSTITUTION_ALONE.fullmatch(last)):
+            return last  # "..., run by Calder Services, and the report said": the report
         named = [p for p in parts if regex.search(r"\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+", p)]
-        phrase = named[0] if named else parts[-1]
+        phrase = named[0] if named else last
     return phrase or None
+
+
+_INSTITUTION_ALONE = regex.compile(
+    r"(?:the\s+)?(?:report|review|inspection|inspectors?|inspectorate|watchdog|regulator|"
+    r"hmicfrs|hmi\w*|ofsted|cqc)",
+    regex.IGNORECASE,
+)
+_LEAD_CONJUNCTION = regex.compile(r"^(?:and|but|while|whereas|as|so|yet)\s+", regex.IGNORECASE)
 
 
 def find_speaker(text: str, open_mark: int, after_close: int) -> tuple[str | None, str | None]:
@@ -134,3 +145,16 @@ def _personal_name(speaker: str) -> str | None:
     if len(names) < 2 and not titled and len(capitals) == len(names):
         return None  # a single capitalised word such as "Hampshire" is not a person
     return names[-1].lower()
+
+
+# Words that place a named speaker inside the inspectorate: "Chief Inspector of Prisons
+# Gareth Lomond", "Amelia Strickland, the CQC's deputy director".
+INSPECTORATE = regex.compile(
+    r"\b(?:inspector\w*|HMI\w*|HMICFRS|Ofsted|CQC|Care\s+Quality\s+Commission|watchdog|regulator)\b",
+    regex.IGNORECASE,
+)
+
+
+def from_inspectorate(speaker: str | None, attribution: str | None) -> bool:
+    """Whether the words naming a speaker place them in the inspectorate."""
+    return bool(INSPECTORATE.search(f"{speaker or ''} {attribution or ''}"))

@@ -143,6 +143,16 @@ def test_hedges(text, hedge):
     assert one(text).hedge == hedge
 
 
+def test_all_but_is_not_the_figure_meant():
+    assert figures("Men were locked up for all but two hours a day.") == []
+
+
+def test_time_locked_up_and_time_out_of_cell_never_differ():
+    a = "At the prison, men were locked in their cells for 22 hours a day.\n"
+    b = "At the prison, men spent three hours a day out of their cells.\n"
+    assert [status for status, _, _ in _figure_findings(a, b)] == ["only_a", "only_b"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -14,8 +14,8 @@ from .conftest import CASES
 
 @pytest.mark.parametrize(
     "folder",
-    [CASES, CASES / "holdout", CASES.parent / "cases-hard"],
-    ids=["corpus", "holdout", "hard"],
+    [CASES, CASES / "holdout", CASES.parent / "cases-hard", CASES.parent / "cases-fresh"],
+    ids=["corpus", "holdout", "hard", "fresh"],
 )
 def test_corpus_meets_its_floors(folder):
     floors = read_floors(folder / "floors.json")

@@ -309,3 +309,50 @@ def test_reads_as_report(text, report):
     from inspectcheck.voice import reads_as_report
 
     assert reads_as_report(read_source(from_text(text, "a"))) is report
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "The centre, run by Calder Services, had too few staff, and the report said "
+            'shortages were "having a direct impact on daily life".',
+            INSTITUTION,
+        ),
+        (
+            'Amelia Strickland, of the Care Quality Commission (CQC), said staff were "exhausted".',
+            "strickland",
+        ),
+        (
+            'Dr Simon Achterberg, chief executive of Greyford NHS Trust, said: "We accept it."',
+            "achterberg",
+        ),
+    ],
+)
+def test_the_speaker_is_the_one_next_to_the_verb(text, key):
+    assert one(text).speaker_key == key
+
+
+def test_the_watchdog_and_its_chief_inspector_do_not_clash():
+    a = one('Boys are locked up "with nothing to do", the watchdog said.')
+    b = one(
+        'Chief Inspector of Prisons Gareth Lomond said: "Children spend their day locked up '
+        'with nothing to do."'
+    )
+    assert verify(a, b, 4).agrees
+
+
+def test_a_body_quote_pairs_before_the_headline_repeating_it():
+    from inspectcheck.api import compare_documents
+
+    a = (
+        "Agency 'failing the people who rely on it most'\n\n"
+        "The inspectors visited in May.\n\n"
+        '"Staff did their best, but the agency was failing the people who rely on it most," '
+        "she added.\n"
+    )
+    b = 'The deputy director said the agency was "failing the people who rely on it most".\n'
+    report = compare_documents(from_text(a, "a"), from_text(b, "b"))
+    quotes_found = [f for f in report.findings if f.kind.value == "quote"]
+    body = [f for f in quotes_found if f.a is not None and f.a.text.startswith("Staff did")]
+    assert len(body) == 1 and body[0].b is not None and body[0].status.value == "agree"

@@ -61,6 +61,11 @@ FORMS = [
     ("Resettlement of children leaving custody requires improvement, the inspectorate said.", "requires improvement", "resettlement"),
     ("The school requires improvement.", "requires improvement", "overall"),
     ("Much of this requires improvement.", "requires improvement", "?"),
+    # the area a ", which was rated" clause grades, and CQC's core services
+    ("Inspectors looked at urgent and emergency care, which was rated requires improvement.", "requires improvement", "urgent and emergency care"),
+    ("Surgery was also rated good.", "good", "surgery"),
+    ("It was told it requires improvement in how effective its care is.", "requires improvement", "effective"),
+    ("It was rated good for how well led it is.", "good", "well-led"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -118,6 +123,12 @@ def test_grade_words_that_are_not_ratings(text):
         ),
         ("It had been judged good when inspectors last visited in 2019.", [("good", "overall (before)")]),
         ("It was rated good.", [("good", "?")]),
+        ("The home lost its outstanding rating.", [("outstanding", "overall (before)")]),
+        ("The school kept its good rating.", [("good", "overall")]),
+        (
+            "The unit has been rated inadequate, two grades below the good rating it was given in 2019.",
+            [("inadequate", "overall"), ("good", "overall (before)")],
+        ),
     ],
 )  # fmt: skip
 def test_the_time_of_a_grade(text, expected):

@@ -40,10 +40,14 @@ def test_about_tolerance():
 
 
 def test_bound_tolerance():
+    # "more than 50" is true of 70, and a checker told otherwise stops trusting the tool;
+    # it would mislead only far past the bound (80 and more, by default).
     a = "Inspectors found more than 50 patients waiting for a bed at the hospital."
     b = "Inspectors found 70 patients waiting for a bed at the hospital."
-    assert _statuses(a, b, Settings()) == [("figure", "differ")]
-    assert _statuses(a, b, Settings(bound_tolerance=0.5)) == [("figure", "agree")]
+    assert _statuses(a, b, Settings()) == [("figure", "agree")]
+    assert _statuses(a, b, Settings(bound_tolerance=0.25)) == [("figure", "differ")]
+    far = "Inspectors found 80 patients waiting for a bed at the hospital."
+    assert _statuses(a, far, Settings()) == [("figure", "differ")]
 
 
 def test_nearly_tolerance():

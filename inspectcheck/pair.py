@@ -211,7 +211,7 @@ def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
             agrees = values_agree(ca, cb, settings)
             if not agrees and not may_differ(ca, cb):
                 continue
-            if not agrees and a_ctx[i].qualifiers != b_ctx[j].qualifiers:
+            if not agrees and isinstance(ca, Figure) and a_ctx[i].qualifiers != b_ctx[j].qualifiers:
                 continue  # "a target of 75%" and "54% achieved" are different quantities
             if sim >= _threshold(ca, cb, agrees, settings):
                 if isinstance(ca, Rating) and _headline(a, ca) != _headline(b, cb):

@@ -50,8 +50,8 @@ _CONCERNS = {"special measures", "serious weaknesses"}
 _GRADE = "|".join(regex.escape(g) for g in sorted(_GRADES, key=len, reverse=True))
 _Q = r"[\"“”‘’']?"
 _END = r"(?=[\s,.;:)’”'\"]|$)"
-_NOT_FIRST = r"(?!(?:was|were|is|are|be|been|to|either|or|not|as)\b)"
-_NOT_LATER = r"(?!(?:was|were|is|are|be|been|or|as)\b)"
+_NOT_FIRST = r"(?!(?:was|were|is|are|be|been|to|either|or|not|as|reasonably|sufficiently|very)\b)"
+_NOT_LATER = r"(?!(?:was|were|is|are|be|been|or|as|reasonably|sufficiently|very)\b)"
 _OBJ = rf"(?:(?P<obj>{_NOT_FIRST}[\p{{L}}’'&-]+(?:\s+{_NOT_LATER}[\p{{L}}’'&-]+){{0,8}}?)\s+)?"
 _TRIGGER = (
     r"(?:rated|re-rated|graded|judged|assessed|deemed|ranked|branded|labelled|classed|declared"
@@ -60,6 +60,12 @@ _TRIGGER = (
 )
 _F = regex.IGNORECASE
 _FORMS = [
+    # "The experiences and progress of care leavers: good", "Apprenticeships: Inadequate":
+    # a report's line naming an area and its grade
+    _LABEL_FORM := regex.compile(
+        rf"(?:^|(?<=\n))[ \t]*(?P<label>[\p{{L}}’'&,\- ]{{2,140}}?)\s*:\s*{_Q}(?P<g>{_GRADE}){_Q}[ \t]*$",
+        _F | regex.MULTILINE,
+    ),
     # "Inspectors gave leadership a good rating"
     regex.compile(
         rf"\bgave\s+(?P<obj>[\p{{L}}’'-]+(?:\s+[\p{{L}}’'-]+){{0,4}}?)\s+an?\s+{_Q}(?P<g>{_GRADE}){_Q}\s+(?:rating|grade){_END}",
@@ -74,8 +80,14 @@ _FORMS = [
     ),
     # "downgraded to inadequate", "told it requires improvement"
     regex.compile(
-        rf"\b(?:(?:downgraded|upgraded|dropped|fallen|fell|slipped|improved|moved|raised|lowered)\s+to"
+        rf"\b(?:(?:downgraded|upgraded|dropped|fallen|fell|slipped|improved|moved|raised|lowered|deteriorated|declined)\s+to"
         rf"|told\s+(?:that\s+)?(?:it|they)(?:\s+(?:was|were|is|are))?)\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}",
+        _F,
+    ),
+    # "downgraded from requires improvement": the grade it had before
+    regex.compile(
+        rf"\b(?:downgraded|upgraded|improved|moved|dropped|fallen|fell|slipped|declined|deteriorated)"
+        rf"\s+from\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}",
         _F,
     ),
     # "Care leavers receive a good service": Ofsted's wording for an area's grade
@@ -205,9 +217,9 @@ _AFTER = regex.compile(
 _BEFORE = regex.compile(
     rf"(?:^|[,;:]\s*|\b(?:its|their|the|and|but)\s+)(?P<s>{_WORD}(?:\s+{_WORD}){{0,11}}?)\s+"
     r"(?:area\s+|domain\s+|category\s+|section\s+|test\s+|questions?\s+)?"
-    r"(?P<aux>(?:was|were|is|are|has\s+been|have\s+been|had\s+been|remains|remained)\s+"
+    r"(?P<aux>(?:was|were|is|are|has\s+been|have\s+been|had\s+been|has|have|had|remains|remained)\s+"
     r"(?:also\s+|still\s+|now\s+|all\s+|both\s+|then\s+)?)?(?:(?:\p{L}+ed|found|told|given|kept|seen)\s+)?"
-    r"(?:from\s+[^,.;]{1,40}?\s+to\s+|as\s+|to\s+be\s+|to\s+|(?:receives?|gets?)\s+an?\s+)?$",
+    r"(?:from\s+[^,.;]{1,40}?\s+to\s+|from\s+|as\s+|to\s+be\s+|to\s+|(?:receives?|gets?)\s+an?\s+)?$",
     _F,
 )
 _BEFORE_TIME = regex.compile(
@@ -267,7 +279,11 @@ def _normalise(subject: str) -> str:
         subject,
     )
     subject = regex.sub(r"\s+(?:key\s+)?(?:questions?|domains?|areas?)$", "", subject)
-    subject = regex.sub(r"^(?:overall\s+)?(?:rating|grade)$", "overall", subject)
+    subject = regex.sub(
+        r"^(?:our\s+)?(?:overall\s+)?(?:rating|grade)(?:\s+for\s+(?:this|the)\s+\w+)?$",
+        "overall",
+        subject,
+    )
     subject = regex.sub(
         r"\s+and\s+(?:for|at|in)\s+(?:being\s+|its\s+|their\s+|the\s+)?", " and ", subject
     )
@@ -371,6 +387,8 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
         return "concern"
     if m.re is _DOWN_FROM_FORM:
         return _SAME_AS_PREVIOUS
+    if m.re is _LABEL_FORM:
+        return _as_subject(m.group("label"), "free") or UNKNOWN_SUBJECT
     start, end = m.span("g")
     listed = _list_subject(text, sentence, start, end) or _antecedent(text, sentence, start)
     if listed:
@@ -505,9 +523,11 @@ def _before(clause: str) -> tuple[str | None, bool]:
     if not m:
         return None, False
     phrase = _LAST_CLAUSE.split(_REPORTED.sub("", m.group("s")))[-1]
+    phrase = _TRAILING_ADVERB.sub("", phrase)
     return phrase, m.group("aux") is not None
 
 
+_TRAILING_ADVERB = regex.compile(r"(?:\s+(?:also|still|now|too|currently|both|all))+$", _F)
 # "leadership was good but safety": only the words after an earlier grade's clause.
 _LAST_CLAUSE = regex.compile(
     rf"\b(?:was|were|is|are)\s+(?:also\s+|still\s+)?(?:rated\s+|judged\s+)?{_Q}(?:{_GRADE}){_Q}"
@@ -668,6 +688,13 @@ def _in_scope(text: str, sentence: Sentence, at: int, markers: list[int]) -> boo
     return any(start <= marker < end for marker in markers)
 
 
+# "deteriorated to poor since its last inspection": a marker after "since" looks back from
+# the grade before it, which is the current one.
+_SINCE = regex.compile(r"\bsince\b[^,.;]*$", _F)
+# "downgraded from requires improvement": the grade left behind is the earlier one.
+_FROM = regex.compile(rf"\bfrom\s+{_Q}$", _F)
+
+
 def _plain_words(form: regex.Pattern[str], m: regex.Match[str]) -> bool:
     """A grade read without a grading verb, in words plain English also uses: "was good",
     "needs attention". "Requires improvement" is the inspectorates' own term."""
@@ -685,7 +712,10 @@ def extract_ratings(text: str, sentence: Sentence, line_of: Callable[[int], int]
             if m.start("g") in found:
                 continue
             subject = _subject(text, sentence, m)
-            when = " (before)" if _in_scope(text, sentence, m.start("g"), earlier_at) else ""
+            at = m.start("g")
+            markers = [k for k in earlier_at if not (k > at and _SINCE.search(text, k - 40, k))]
+            earlier = _in_scope(text, sentence, at, markers) or _FROM.search(text, at - 12, at)
+            when = " (before)" if earlier else ""
             if subject == _PRONOUN_SUBJECT:
                 subject = "overall" if when else UNKNOWN_SUBJECT
             if subject == UNKNOWN_SUBJECT and _plain_words(form, m):

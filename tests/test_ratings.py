@@ -66,6 +66,12 @@ FORMS = [
     ("Surgery was also rated good.", "good", "surgery"),
     ("It was told it requires improvement in how effective its care is.", "requires improvement", "effective"),
     ("It was rated good for how well led it is.", "good", "well-led"),
+    # a report's lines naming an area and its grade
+    ("The experiences and progress of care leavers: requires improvement to be good", "requires improvement", "care leavers"),
+    ("Apprenticeships: Inadequate", "inadequate", "apprenticeships"),
+    ("Services for care leavers also require improvement, the report says.", "requires improvement", "care leavers"),
+    ("Preparation for removal was also judged reasonably good.", "reasonably good", "preparation for removal"),
+    ("Safety had deteriorated to poor since its last inspection.", "poor", "safe"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -124,6 +130,10 @@ def test_grade_words_that_are_not_ratings(text):
         ("It had been judged good when inspectors last visited in 2019.", [("good", "overall (before)")]),
         ("It was rated good.", [("good", "?")]),
         ("The home lost its outstanding rating.", [("outstanding", "overall (before)")]),
+        (
+            "Leadership had been downgraded from requires improvement since its last inspection.",
+            [("requires improvement", "leadership (before)")],
+        ),
         ("The school kept its good rating.", [("good", "overall")]),
         (
             "The unit has been rated inadequate, two grades below the good rating it was given in 2019.",
@@ -224,3 +234,9 @@ def test_a_grade_of_unknown_subject_agrees_but_never_differs():
         Status.ONLY_A,
         Status.ONLY_B,
     ]
+
+
+def test_earlier_grades_differ_however_the_earlier_time_is_worded():
+    a = "At our last inspection, in 2021, outcomes in safety were reasonably good.\n"
+    b = "At the previous inspection in 2021, safety had been rated good.\n"
+    assert _diff(a, b) == [(Status.DIFFER, "reasonably good", "good")]

@@ -172,8 +172,12 @@ _QUALIFIERS = frozenset(
 def _threshold(a: Claim, b: Claim, agrees: bool, settings: Settings) -> float:
     if isinstance(a, Rating):
         unknown = UNKNOWN_SUBJECT in (a.subject, b.subject) if isinstance(b, Rating) else True
-        # Two grades of an unknown subject pair only when their sentences closely match.
-        return settings.pair_differ_min if unknown else settings.rating_pair_min
+        # Two grades of an unknown subject pair only when their sentences closely match;
+        # the same grade for the same subject at the same time is one fact, however told.
+        if unknown:
+            return settings.pair_differ_min
+        same = isinstance(b, Rating) and a.subject == b.subject
+        return 0.0 if agrees and same else settings.rating_pair_min
     if isinstance(a, Figure) and isinstance(b, Figure) and noun_clash(a, b):
         # Two names for what is counted: equal values in closely matching sentences only.
         return settings.noun_clash_agree_min if agrees else 2.0

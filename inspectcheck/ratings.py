@@ -87,7 +87,8 @@ _FORMS = [
     # "downgraded from requires improvement": the grade it had before
     regex.compile(
         rf"\b(?:downgraded|upgraded|improved|moved|dropped|fallen|fell|slipped|declined|deteriorated)"
-        rf"\s+from\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}",
+        rf"\s+(?:(?P<obj>(?:the|its|their)\s+[\p{{L}}’'-]+(?:\s+[\p{{L}}’'-]+){{0,3}}?)\s+)?"
+        rf"from\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}",
         _F,
     ),
     # "Care leavers receive a good service": Ofsted's wording for an area's grade
@@ -271,6 +272,9 @@ def _normalise(subject: str) -> str:
     subject = regex.sub(r"^providing\s+(\S+)\s+services$", r"\1", subject)  # CQC's GP wording
     subject = _POSSESSIVE.sub("", subject)  # "the school's early years", "pupils' behaviour"
     subject = regex.sub(r"^(?:the|its|their|being|how\s+well\s+it\s+is)\s+", "", subject)
+    # "the way it records crime", "how it responds to the public": HMICFRS's areas
+    subject = _VERB_AREA.sub(lambda m: _gerund(m.group(1)) + " ", subject)
+    subject = regex.sub(r"\s+(?:too|also|as\s+well)$", "", subject)
     # "how effective its care is", "how well led it is": the area in the question
     subject = regex.sub(r"^(?:how\s+)?(?:well\s+)?led\s+(?=it\s+is$)", "well-led ", subject)
     subject = regex.sub(
@@ -294,6 +298,20 @@ def _normalise(subject: str) -> str:
     if served != subject and _known(_SYNONYMS.get(served, served)):
         subject = served  # "services for children in care"
     return _SYNONYMS.get(subject, subject)
+
+
+_VERB_AREA = regex.compile(
+    r"^(?:(?:the\s+)?way\s+|how\s+(?:well\s+)?)(?:it|they|the\s+force|the\s+service)\s+(\p{L}+s)\s+",
+    _F,
+)
+
+
+def _gerund(verb: str) -> str:
+    """ "records" -> "recording", "investigates" -> "investigating"."""
+    stem = verb[:-1]
+    if stem.endswith("e") and not stem.endswith("ee"):
+        stem = stem[:-1]
+    return stem + "ing"
 
 
 @lru_cache(maxsize=4096)
@@ -353,6 +371,14 @@ _AREA_LEAD = regex.compile(
 )
 
 
+# "requires improvement in how it responds to the public": the verb names the area
+_HOW_IT = regex.compile(
+    rf"{_Q}\s+(?P<prep>for|at|in)\s+(?P<s>(?:the\s+way|how(?:\s+well)?)\s+(?:it|they)\s+\p{{L}}+s\s+"
+    r"[^,.;:]{1,50}?)(?=\s*(?:$|[,.;:]|\s(?:and|but|while|with)\b))",
+    _F,
+)
+
+
 def _area_at(text: str, pos: int, stop: int) -> regex.Match[str] | None:
     """A known area's name at `pos`, perhaps after a possessor ("pupils' behaviour")."""
     found = _AREA_NAME.match(text, pos, stop)
@@ -372,7 +398,7 @@ def _after(text: str, end: int, stop: int) -> tuple[str, str] | None:
     """The subject named after a grade ("good for being caring"): (preposition, subject)."""
     if _THAT_AREA.match(text, end, stop):
         return "in", _SAME_AREA
-    m = _AFTER.match(text, end, stop)
+    m = _HOW_IT.match(text, end, stop) or _AFTER.match(text, end, stop)
     found = (m.group("prep").lower(), m.group("s")) if m else _after_area(text, end, stop)
     if not found:
         return None
@@ -512,7 +538,8 @@ def _overall(text: str, sentence: Sentence, at: int) -> bool:
 
 
 _RELATIVE = regex.compile(
-    r",\s*(?:which|who|whose|where)\b.*,\s*(?=(?:has|have|had|was|were|is|are)\b[^,]*$)", _F
+    r",\s*(?:(?:which|who|whose|where)\b.*|[^,]{1,60}),\s*(?=(?:has|have|had|was|were|is|are)\b[^,]*$)",
+    _F,
 )
 
 
@@ -714,7 +741,11 @@ def extract_ratings(text: str, sentence: Sentence, line_of: Callable[[int], int]
             subject = _subject(text, sentence, m)
             at = m.start("g")
             markers = [k for k in earlier_at if not (k > at and _SINCE.search(text, k - 40, k))]
-            earlier = _in_scope(text, sentence, at, markers) or _FROM.search(text, at - 12, at)
+            earlier = (
+                _in_scope(text, sentence, at, markers)
+                or _FROM.search(text, at - 12, at)
+                or (form is _LABEL_FORM and _BEFORE_TIME.search(m.group("label")))
+            )
             when = " (before)" if earlier else ""
             if subject == _PRONOUN_SUBJECT:
                 subject = "overall" if when else UNKNOWN_SUBJECT

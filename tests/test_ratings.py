@@ -72,6 +72,11 @@ FORMS = [
     ("Services for care leavers also require improvement, the report says.", "requires improvement", "care leavers"),
     ("Preparation for removal was also judged reasonably good.", "reasonably good", "preparation for removal"),
     ("Safety had deteriorated to poor since its last inspection.", "poor", "safe"),
+    # HMICFRS's areas in verbs, and a parenthesis between subject and verb
+    ("The force was graded inadequate for the way it records crime.", "inadequate", "recording crime"),
+    ("It was rated as requiring improvement in how it responds to the public.", "requires improvement", "responding to the public"),
+    ("It was rated good at how well it investigates crime, inspectors said.", "good", "investigating crime"),
+    ("Its leadership, under a new management team, was judged to be good.", "good", "leadership"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -135,6 +140,11 @@ def test_grade_words_that_are_not_ratings(text):
             [("requires improvement", "leadership (before)")],
         ),
         ("The school kept its good rating.", [("good", "overall")]),
+        (
+            "The inspectorate downgraded the service from requires improvement.",
+            [("requires improvement", "overall (before)")],
+        ),
+        ("Overall effectiveness at previous inspection: Good", [("good", "overall (before)")]),
         (
             "The unit has been rated inadequate, two grades below the good rating it was given in 2019.",
             [("inadequate", "overall"), ("good", "overall (before)")],
@@ -240,3 +250,9 @@ def test_earlier_grades_differ_however_the_earlier_time_is_worded():
     a = "At our last inspection, in 2021, outcomes in safety were reasonably good.\n"
     b = "At the previous inspection in 2021, safety had been rated good.\n"
     assert _diff(a, b) == [(Status.DIFFER, "reasonably good", "good")]
+
+
+def test_the_same_grade_of_the_same_subject_agrees_however_it_is_told():
+    a = "Salterbeck College\n\nOverall effectiveness: Requires improvement\n"
+    b = "A college in the north has been told it requires improvement by Ofsted after a visit.\n"
+    assert _diff(a, b) == [(Status.AGREE, "requires improvement", "requires improvement")]

@@ -114,6 +114,38 @@ def interval(figure: Figure, other: Figure, settings: Settings) -> tuple[float, 
     return value - spread, value + spread
 
 
+def _direction(figure: Figure) -> int:
+    """+1 for a lower bound ("more than 50"), -1 for an upper one ("up to 50"), 0 for an
+    approximation ("about 50", "nearly half")."""
+    if figure.hedge in _ABOVE | _AT_LEAST:
+        return 1
+    if figure.hedge in _BELOW | _AT_MOST:
+        return -1
+    return 0
+
+
+def _hedges_agree(a: Figure, b: Figure, settings: Settings) -> bool:
+    """Two hedged figures. Two bounds the same way must state the same bound ("more than
+    four hours" is not "more than six hours"); a bound and an approximation agree when the
+    approximate value is inside the bound ("about 11,900" is not "more than 12,000"); two
+    approximations when one covers the value the other states ("nearly 3,000" is not
+    "around 2,600")."""
+    low_a, high_a = interval(a, b, settings)
+    low_b, high_b = interval(b, a, settings)
+    point_a, point_b = _scalar(a, b), _scalar(b, a)
+    way_a, way_b = _direction(a), _direction(b)
+    if way_a and way_a == way_b:
+        spread = max(_precision(a) * point_a / a.value if a.value else 0.0, 1e-9)
+        return abs(point_a - point_b) <= spread
+    if way_a and way_b:
+        return low_a < high_b and low_b < high_a
+    if way_a:
+        return low_a <= point_b <= high_a
+    if way_b:
+        return low_b <= point_a <= high_b
+    return point_a == point_b or low_a <= point_b <= high_a or low_b <= point_a <= high_b
+
+
 def _hedged(figure: Figure) -> bool:
     """A bound or an approximation, not a range and not "only"."""
     return figure.hedge not in (None, "only", "just") and figure.low is None
@@ -146,13 +178,10 @@ def values_agree(a: Claim, b: Claim, settings: Settings) -> bool:
         if a.unit == "date" and b.unit == "date":
             same_month = a.month is None or b.month is None or a.month == b.month
             return a.value == b.value and same_month
+        if _hedged(a) and _hedged(b):
+            return _hedges_agree(a, b, settings)
         low_a, high_a = interval(a, b, settings)
         low_b, high_b = interval(b, a, settings)
-        if _hedged(a) and _hedged(b):
-            # "nearly 3,000" and "around 2,600" both bend, but neither reaches the other:
-            # one hedge must cover the value the other states.
-            point_a, point_b = _scalar(a, b), _scalar(b, a)
-            return point_a == point_b or low_a <= point_b <= high_a or low_b <= point_a <= high_b
         return low_a < high_b and low_b < high_a
     if isinstance(a, Rating) and isinstance(b, Rating):
         return a.grade == b.grade

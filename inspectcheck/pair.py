@@ -16,7 +16,7 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from .compare import compatible, dimensions, may_differ, noun_clash, values_agree
+from .compare import compatible, dimensions, may_differ, noun_clash, same_thing, values_agree
 from .passages import PassageIndex
 from .quotecheck import coverage, words_for_match
 from .ratings import UNKNOWN_SUBJECT
@@ -181,7 +181,17 @@ def _threshold(a: Claim, b: Claim, agrees: bool, settings: Settings) -> float:
     if isinstance(a, Figure) and isinstance(b, Figure) and noun_clash(a, b):
         # Two names for what is counted: equal values in closely matching sentences only.
         return settings.noun_clash_agree_min if agrees else 2.0
+    if not agrees and isinstance(a, Figure) and isinstance(b, Figure) and _near(a, b, settings):
+        return settings.near_value_differ_min
     return settings.pair_agree_min if agrees else settings.pair_differ_min
+
+
+def _near(a: Figure, b: Figure, settings: Settings) -> bool:
+    """The same named thing, not a year, with values close enough to be one figure changed."""
+    if a.unit == "date" or same_thing(a, b) is not True or a.unit != b.unit:
+        return False
+    top = max(abs(a.value), abs(b.value))
+    return top > 0 and abs(a.value - b.value) / top <= settings.near_value_gap
 
 
 _EXACT_LEAD = 0.15

@@ -38,6 +38,11 @@ class Settings:
     # Context similarity needed to pair claims whose values differ: higher, because a wrong
     # "differ" is the worst error the tool can make.
     pair_differ_min: float = 0.45
+    # Figures that name the same counted thing ("11,900 patients", "12,000 patients") and
+    # whose values are within `near_value_gap` of each other (relative to the larger) may
+    # differ at this lower similarity: a changed figure is often told in other words.
+    near_value_differ_min: float = 0.25
+    near_value_gap: float = 0.35
     # Equal figures whose counted nouns differ ("1,420 staff", "1,420 people") pair only at
     # this similarity, and figures with different nouns never pair as differ.
     noun_clash_agree_min: float = 0.45

@@ -248,6 +248,10 @@ def _pair(text_a: str, text_b: str) -> tuple[Figure, Figure]:
         ("More than 50 were seen.", "Over 50 were seen.", True),
         ("Nearly half of staff were seen.", "About 48% of staff were seen.", True),
         ("More than 50 were seen.", "About 55 were seen.", True),
+        # two bounds the same way must be the same bound; a bound must hold the estimate
+        ("Women waited more than four hours.", "Women waited more than six hours.", False),
+        ("About 11,900 patients were listed.", "More than 12,000 patients were listed.", False),
+        ("More than 50 were seen.", "Fewer than 60 were seen.", True),
     ],
 )
 def test_values_agree(a, b, agrees):

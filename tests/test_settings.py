@@ -27,7 +27,7 @@ def _planted(settings: Settings):
 def test_pair_differ_min_guards_every_differ():
     default = _planted(Settings())
     assert default.count(Status.DIFFER) == 2
-    strict = _planted(Settings(pair_differ_min=1.01))
+    strict = _planted(Settings(pair_differ_min=1.01, near_value_differ_min=1.01))
     figures = [f for f in strict.findings if f.kind.value == "figure"]
     assert all(f.status is not Status.DIFFER for f in figures)
 
@@ -73,6 +73,22 @@ def test_passage_speaker_min_words():
     assert _statuses(report, draft, Settings()) == [("quote", "agree")]
     strict = Settings(passage_speaker_min_words=4)
     assert _statuses(report, draft, strict) == [("quote", "differ")]
+
+
+def test_near_value_differ_min_and_gap():
+    # The same named thing with close values is one figure changed, even in other words;
+    # far-apart values of the same thing ("60 pupils", "420 pupils") need the usual overlap.
+    a = "The practice provides general medical services to 11,900 patients from its main surgery and a branch site."
+    b = "Fernleigh Road Medical Practice, which has 12,500 patients, was given the lowest rating by the watchdog."
+    assert _statuses(a, b, Settings()) == [("figure", "differ")]
+    assert _statuses(a, b, Settings(near_value_differ_min=0.45)) == [
+        ("figure", "only_a"),
+        ("figure", "only_b"),
+    ]
+    assert _statuses(a, b, Settings(near_value_gap=0.01)) == [
+        ("figure", "only_a"),
+        ("figure", "only_b"),
+    ]
 
 
 def test_settings_are_frozen():

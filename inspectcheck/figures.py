@@ -500,6 +500,32 @@ def _cell_time(text: str, sentence: Sentence) -> list[str]:
     return ["locked"] if locked else ["unlocked"]
 
 
+# A figure from an earlier time: "compared with 28 per cent in 2022", "an improvement on 61
+# per cent in 2022", "At the previous inspection the figure was 28%".
+_COMPARED = regex.compile(
+    r"(?:compared\s+(?:with|to)|an?\s+improvement\s+on|up\s+on|down\s+on|against)\s+"
+    r"(?:(?:about|around|some|just|only)\s+)?$",
+    regex.IGNORECASE,
+)
+_THEN = regex.compile(
+    r"[^,.;]{0,30}?\b(?:in\s+(?:19|20)\d\d|at\s+(?:the|its|our)\s+(?:last|previous)\s+"
+    r"(?:inspection|visit)|last\s+year|the\s+year\s+before|previously)\b",
+    regex.IGNORECASE,
+)
+_EARLIER_OPENING = regex.compile(
+    r"\W*(?:(?:at|in|during)\s+(?:the|its|our)\s+(?:last|previous)\s+(?:inspection|visit|review)\b"
+    r"|when\b[^,.;]{0,80}?\b(?:last|previously)\s+(?:inspected|examined|visited|reviewed|rated)\b)",
+    regex.IGNORECASE,
+)
+
+
+def _earlier_figure(text: str, raw: _Raw, sentence: Sentence) -> bool:
+    if _EARLIER_OPENING.match(text, sentence.start, sentence.end):
+        return True
+    compared = _COMPARED.search(text, max(sentence.start, raw.start - 40), raw.start)
+    return bool(compared and _THEN.match(text, raw.end, sentence.end))
+
+
 def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     before = text[sentence.start : raw.start]
     hedge = _HEDGE.search(before)
@@ -512,6 +538,8 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     else:
         noun_words = []
     previous = raw.previous or bool(_PREVIOUS.search(before))
+    if raw.form != "date" and not previous:
+        previous = _earlier_figure(text, raw, sentence)
     modifiers = tuple(sorted({normalise_noun(w) for w in noun_words[:-1]}))
     if previous:
         modifiers = (*modifiers, "(before)")

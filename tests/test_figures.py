@@ -207,6 +207,27 @@ def test_a_change_has_an_earlier_and_a_later_value(text):
     assert before.low is None and after.low is None
 
 
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        ("Uptake was 76 per cent, an improvement on 61 per cent in 2022.", "61 per cent"),
+        ("Some 38% felt unsafe, compared with 24% at the last inspection.", "24%"),
+        ("At the previous inspection the figure was 28%.", "28%"),
+        ("When the force was last inspected, it recorded 94.6% of crime.", "94.6%"),
+    ],
+)
+def test_a_figure_from_an_earlier_time(text, earlier):
+    marked = [f.text for f in figures(text) if "(before)" in f.modifiers]
+    assert marked == [earlier]
+
+
+def test_a_comparison_with_another_place_is_not_earlier():
+    assert [f.modifiers for f in figures("It was 40 per cent against 61 per cent nationally.")] == [
+        (),
+        (),
+    ]
+
+
 def test_down_from_marks_the_earlier_value():
     earlier = figures("It was 72 per cent, down from 86 per cent.")[1]
     assert (earlier.value, earlier.modifiers) == (86, ("(before)",))

@@ -176,8 +176,7 @@ def _threshold(a: Claim, b: Claim, agrees: bool, settings: Settings) -> float:
         # the same grade for the same subject at the same time is one fact, however told.
         if unknown:
             return settings.pair_differ_min
-        same = isinstance(b, Rating) and a.subject == b.subject
-        return 0.0 if agrees and same else settings.rating_pair_min
+        return 0.0 if agrees else settings.rating_pair_min
     if isinstance(a, Figure) and isinstance(b, Figure) and noun_clash(a, b):
         # Two names for what is counted: equal values in closely matching sentences only.
         return settings.noun_clash_agree_min if agrees else 2.0

@@ -109,7 +109,7 @@ _FORMS = [
     ),
     # "Safety was poor", "Purposeful activity was also rated poor": an area's grade
     _AREA_FORM := regex.compile(
-        rf"\b(?:was|were|is|are|remains|remained|has\s+been|have\s+been)\s+(?:also\s+|still\s+|now\s+)?(?:rated\s+|judged\s+|graded\s+|found\s+to\s+be\s+)?(?:as\s+)?{_Q}(?P<g>{_GRADE}){_Q}{_END}",
+        rf"\b(?:was|were|is|are|remains|remained|has\s+been|have\s+been)\s+(?:also\s+|still\s+|now\s+|again\s+)?(?:rated\s+|judged\s+|graded\s+|found\s+to\s+be\s+)?(?:as\s+)?{_Q}(?P<g>{_GRADE}){_Q}{_END}",
         _F,
     ),
     # "The force requires improvement at investigating crime"
@@ -188,6 +188,7 @@ _SERVICE_NAMES = {
 _PROVIDERS = regex.compile(
     r"\b(?:trust|hospital|home|school|academy|force|constabulary|service|services|prison|council|police|"
     r"practice|surgery|unit|provider|college|nursery|institution|jail|centre|authority|pdu|"
+    r"agency|charity|company|operator|organisation|yoi|partnership|"
     r"ward|department|it|they)\b",
     _F,
 )
@@ -219,7 +220,7 @@ _BEFORE = regex.compile(
     rf"(?:^|[,;:]\s*|\b(?:its|their|the|and|but)\s+)(?P<s>{_WORD}(?:\s+{_WORD}){{0,11}}?)\s+"
     r"(?:area\s+|domain\s+|category\s+|section\s+|test\s+|questions?\s+)?"
     r"(?P<aux>(?:was|were|is|are|has\s+been|have\s+been|had\s+been|has|have|had|remains|remained)\s+"
-    r"(?:also\s+|still\s+|now\s+|all\s+|both\s+|then\s+)?)?(?:(?:\p{L}+ed|found|told|given|kept|seen)\s+)?"
+    r"(?:also\s+|still\s+|now\s+|all\s+|both\s+|then\s+|again\s+|once\s+again\s+)?)?(?:(?:\p{L}+ed|found|told|given|kept|seen)\s+)?"
     r"(?:from\s+[^,.;]{1,40}?\s+to\s+|from\s+|as\s+|to\s+be\s+|to\s+|(?:receives?|gets?)\s+an?\s+)?$",
     _F,
 )
@@ -291,7 +292,7 @@ def _normalise(subject: str) -> str:
     subject = regex.sub(
         r"\s+and\s+(?:for|at|in)\s+(?:being\s+|its\s+|their\s+|the\s+)?", " and ", subject
     )
-    subject = regex.sub(r"^outcomes\s+(?:for\s+\w+\s+)?in\s+", "", subject)  # HMIP's tests
+    subject = regex.sub(r"^outcomes\s+(?:for\s+\w+\s+)?(?:in|for)\s+", "", subject)  # HMIP's tests
     for pattern, replacement in _LONG_NAMES:
         subject = pattern.sub(replacement, subject)
     served = regex.sub(r"^(?:services|support|provision)\s+for\s+", "", subject)

@@ -77,6 +77,9 @@ FORMS = [
     ("It was rated as requiring improvement in how it responds to the public.", "requires improvement", "responding to the public"),
     ("It was rated good at how well it investigates crime, inspectors said.", "good", "investigating crime"),
     ("Its leadership, under a new management team, was judged to be good.", "good", "leadership"),
+    ("Safety was again judged to be not sufficiently good.", "not sufficiently good", "safe"),
+    ("Outcomes for safety were judged not sufficiently good.", "not sufficiently good", "safe"),
+    ("The agency was rated requires improvement.", "requires improvement", "overall"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -256,3 +259,9 @@ def test_the_same_grade_of_the_same_subject_agrees_however_it_is_told():
     a = "Salterbeck College\n\nOverall effectiveness: Requires improvement\n"
     b = "A college in the north has been told it requires improvement by Ofsted after a visit.\n"
     assert _diff(a, b) == [(Status.AGREE, "requires improvement", "requires improvement")]
+
+
+def test_one_area_in_two_names_agrees_however_it_is_told():
+    a = "We rated the practice as good for providing well-led services.\n"
+    b = "A new management team took over last spring, and its leadership was judged to be good.\n"
+    assert _diff(a, b) == [(Status.AGREE, "good", "good")]

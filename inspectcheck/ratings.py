@@ -158,7 +158,7 @@ AREAS = frozenset(
         "providing a service to victims", "treating the public fairly", "curriculum and teaching",
         "attendance and behaviour", "leadership and governance",
         "personal development and well-being", "personal development and wellbeing",
-        "resettlement", "surgery",
+        "resettlement", "surgery", "activities", "preparation for removal and release",
     }
 )  # fmt: skip
 _AREA_NAMES = "|".join(regex.escape(a) for a in sorted(AREAS, key=len, reverse=True))
@@ -295,6 +295,9 @@ def _normalise(subject: str) -> str:
     subject = regex.sub(r"^outcomes\s+(?:for\s+\w+\s+)?(?:in|for)\s+", "", subject)  # HMIP's tests
     for pattern, replacement in _LONG_NAMES:
         subject = pattern.sub(replacement, subject)
+    subject = regex.sub(
+        r"^provision\s+(?:in|for)\s+(?:the\s+)?(early\s+years|sixth\s+form)$", r"\1", subject
+    )
     served = regex.sub(r"^(?:services|support|provision)\s+for\s+", "", subject)
     if served != subject and _known(_SYNONYMS.get(served, served)):
         subject = served  # "services for children in care"
@@ -439,7 +442,8 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
     if obj and not _PRONOUN.match(obj):
         return UNKNOWN_SUBJECT
     if _PRONOUN.match(obj or phrase or ""):
-        return _PRONOUN_SUBJECT
+        # "A primary school is celebrating after inspectors rated it good": the provider
+        return "overall" if obj and _lead_provider(text, sentence) else _PRONOUN_SUBJECT
     return "overall" if _lead_provider(text, sentence) else UNKNOWN_SUBJECT
 
 
@@ -539,7 +543,8 @@ def _overall(text: str, sentence: Sentence, at: int) -> bool:
 
 
 _RELATIVE = regex.compile(
-    r",\s*(?:(?:which|who|whose|where)\b.*|[^,]{1,60}),\s*(?=(?:has|have|had|was|were|is|are)\b[^,]*$)",
+    r",\s*(?:(?:which|who|whose|where)\b.*|[^,]{1,60}),\s*(?=(?:has|have|had|was|were|is|are)\b[^,]*$)"
+    r"|\s+[-–—]\s+[^-–—]{1,60}\s+[-–—]\s+",  # "Provision in the early years - the nursery - still"
     _F,
 )
 
@@ -555,7 +560,11 @@ def _before(clause: str) -> tuple[str | None, bool]:
     return phrase, m.group("aux") is not None
 
 
-_TRAILING_ADVERB = regex.compile(r"(?:\s+(?:also|still|now|too|currently|both|all))+$", _F)
+_TRAILING_ADVERB = regex.compile(
+    r"(?:\s+(?:also|still|now|too|currently|both|all))+$"
+    r"|\s+(?:had|has|have)\s+\p{L}+ed\s+and$",  # "safety had declined and were poor"
+    _F,
+)
 # "leadership was good but safety": only the words after an earlier grade's clause.
 _LAST_CLAUSE = regex.compile(
     rf"\b(?:was|were|is|are)\s+(?:also\s+|still\s+)?(?:rated\s+|judged\s+)?{_Q}(?:{_GRADE}){_Q}"

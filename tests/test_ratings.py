@@ -80,6 +80,10 @@ FORMS = [
     ("Safety was again judged to be not sufficiently good.", "not sufficiently good", "safe"),
     ("Outcomes for safety were judged not sufficiently good.", "not sufficiently good", "safe"),
     ("The agency was rated requires improvement.", "requires improvement", "overall"),
+    ("At this inspection, outcomes in safety had declined and were not sufficiently good.", "not sufficiently good", "safe"),
+    ("Outcomes in activities remained good.", "good", "activities"),
+    ("A primary school is celebrating after Ofsted inspectors rated it good.", "good", "overall"),
+    ("Provision in the early years - the nursery and Reception - still requires improvement.", "requires improvement", "early years"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),

@@ -8,7 +8,7 @@ import regex
 from rapidfuzz.distance import Indel
 
 from .records import Quote
-from .speakers import INSTITUTION, from_inspectorate
+from .speakers import INSTITUTION, from_inspectorate, side_of_service
 
 CONNECTIVES = frozenset({"but", "and", "however", "so", "yet", "also", "or", "because"})
 _ELLIPSIS = regex.compile(r"…|\.\s?\.\s?\.|\[[^\]]*\]")
@@ -131,8 +131,11 @@ def speakers_clash(a: Quote, b: Quote) -> bool:
     The institution and someone speaking for the inspectorate ("the watchdog" and "Chief
     Inspector of Prisons Gareth Lomond") do not clash: news uses one for the other."""
     keys = (a.speaker_key, b.speaker_key)
-    if None in keys or any(k.startswith("role:") for k in keys if k):
+    if None in keys:
         return False
+    if any(k.startswith("role:") for k in keys if k):
+        sides = {side_of_service(a.speaker), side_of_service(b.speaker)}
+        return sides == {"user", "staff"}  # "one prisoner" and "a member of staff"
     if INSTITUTION in keys:
         person = b if a.speaker_key == INSTITUTION else a
         if from_inspectorate(person.speaker, person.attribution):

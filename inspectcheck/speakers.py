@@ -158,3 +158,30 @@ INSPECTORATE = regex.compile(
 def from_inspectorate(speaker: str | None, attribution: str | None) -> bool:
     """Whether the words naming a speaker place them in the inspectorate."""
     return bool(INSPECTORATE.search(f"{speaker or ''} {attribution or ''}"))
+
+
+# Unnamed speakers on either side of a service: "one prisoner", "a detainee", "a mother"
+# against "one member of staff", "a probation officer". Giving one's words to the other
+# is a misattribution; two ways of naming one side ("one prisoner", "one inmate") are not.
+_SERVICE_USERS = regex.compile(
+    r"\b(?:prisoners?|inmates?|detainees?|patients?|residents?|pupils?|students?|learners?|"
+    r"parents?|clients?|mothers?|fathers?|daughters?|sons?|relatives?|famil(?:y|ies)|"
+    r"(?:man|woman|person|people|boy|girl|child|children)\s+(?:on|in|at|who|held|living)\b|"
+    r"service\s+users?|young\s+(?:person|people))",
+    regex.IGNORECASE,
+)
+_STAFF = regex.compile(
+    r"\b(?:officers?|staff|practitioners?|nurses?|doctors?|midwives|midwife|teachers?|governors?|"
+    r"managers?|carers?|care\s+workers?|workers?|employees?|firefighters?|paramedics?)\b",
+    regex.IGNORECASE,
+)
+
+
+def side_of_service(speaker: str | None) -> str | None:
+    """ "user" or "staff" for an unnamed speaker, or None when neither is clear."""
+    if not speaker:
+        return None
+    user, staff = bool(_SERVICE_USERS.search(speaker)), bool(_STAFF.search(speaker))
+    if user == staff:
+        return None
+    return "user" if user else "staff"

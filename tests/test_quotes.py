@@ -356,3 +356,19 @@ def test_a_body_quote_pairs_before_the_headline_repeating_it():
     quotes_found = [f for f in report.findings if f.kind.value == "quote"]
     body = [f for f in quotes_found if f.a is not None and f.a.text.startswith("Staff did")]
     assert len(body) == 1 and body[0].b is not None and body[0].status.value == "agree"
+
+
+@pytest.mark.parametrize(
+    ("speaker_a", "speaker_b", "agrees"),
+    [
+        ("One detainee", "One member of staff", False),
+        ("One man on probation", "One probation officer", False),
+        ("One prisoner", "One inmate", True),
+        ("The daughter of one man who uses the service", "The daughter of one client", True),
+    ],
+)
+def test_unnamed_speakers_on_two_sides_of_a_service(speaker_a, speaker_b, agrees):
+    words = "Every day is the same and nobody tells us anything at all."
+    a = one(f'{speaker_a} said: "{words}"')
+    b = one(f'{speaker_b} said: "{words}"')
+    assert verify(a, b, 4).agrees is agrees

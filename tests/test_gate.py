@@ -14,8 +14,14 @@ from .conftest import CASES
 
 @pytest.mark.parametrize(
     "folder",
-    [CASES, CASES / "holdout", CASES.parent / "cases-hard", CASES.parent / "cases-fresh"],
-    ids=["corpus", "holdout", "hard", "fresh"],
+    [
+        CASES,
+        CASES / "holdout",
+        CASES.parent / "cases-hard",
+        CASES.parent / "cases-fresh",
+        CASES.parent / "cases-fresh-2",
+    ],
+    ids=["corpus", "holdout", "hard", "fresh", "fresh-2"],
 )
 def test_corpus_meets_its_floors(folder):
     floors = read_floors(folder / "floors.json")

@@ -43,6 +43,7 @@ _GRADES = {
     "poor": "poor",
     "weak": "weak",
     "unsatisfactory": "unsatisfactory",
+    "satisfactory": "satisfactory",
     "special measures": "special measures",
     "serious weaknesses": "serious weaknesses",
 }
@@ -54,7 +55,7 @@ _NOT_FIRST = r"(?!(?:was|were|is|are|be|been|to|either|or|not|as|reasonably|suff
 _NOT_LATER = r"(?!(?:was|were|is|are|be|been|or|as|reasonably|sufficiently|very)\b)"
 _OBJ = rf"(?:(?P<obj>{_NOT_FIRST}[\p{{L}}’'&-]+(?:\s+{_NOT_LATER}[\p{{L}}’'&-]+){{0,8}}?)\s+)?"
 _TRIGGER = (
-    r"(?:rated|re-rated|graded|judged|assessed|deemed|ranked|branded|labelled|classed|declared"
+    r"(?:rated|re-rated|graded|judged|assessed|evaluated|deemed|ranked|branded|labelled|classed|declared"
     r"|found|considered|given\s+an?|received\s+an?|awarded\s+an?|gave\s+(?:it|the\s+\w+)\s+an?"
     r"|(?:retained|kept|keeps|retains|achieved|achieves|earned|lost)\s+(?:its|their|the|an?))"
 )
@@ -63,7 +64,14 @@ _FORMS = [
     # "The experiences and progress of care leavers: good", "Apprenticeships: Inadequate":
     # a report's line naming an area and its grade
     _LABEL_FORM := regex.compile(
-        rf"(?:^|(?<=\n))[ \t]*(?P<label>[\p{{L}}’'&,\- ]{{2,140}}?)\s*:\s*{_Q}(?P<g>{_GRADE}){_Q}[ \t]*$",
+        rf"(?:^|(?<=\n))[ \t]*(?P<label>[\p{{L}}’'&,\- ]{{2,140}}?)\s*:\s*{_Q}(?P<g>{_GRADE}){_Q}\.?[ \t]*$",
+        _F | regex.MULTILINE,
+    ),
+    # "Are services safe? Inadequate": CQC's rating table, a question and its answer
+    _QUESTION_FORM := regex.compile(
+        rf"(?<=(?:\b(?:are\s+services|is\s+(?:the\s+)?(?:service|trust|practice|provider|home))\s+"
+        rf"(?P<label>safe|effective|caring|responsive|well[- ]led)|(?P<label>\bhow\s+(?:well|good)\s+[^?\n]{{3,60}}))"
+        rf"\?\s+){_Q}(?P<g>{_GRADE}){_Q}\.?[ \t]*$",
         _F | regex.MULTILINE,
     ),
     # "Inspectors gave leadership a good rating"
@@ -159,6 +167,13 @@ AREAS = frozenset(
         "attendance and behaviour", "leadership and governance",
         "personal development and well-being", "personal development and wellbeing",
         "resettlement", "surgery", "activities", "preparation for removal and release",
+        # Education Scotland's quality indicators and the Care Inspectorate's key questions
+        "leadership of change", "learning, teaching and assessment",
+        "ensuring wellbeing, equality and inclusion", "raising attainment and achievement",
+        "securing children's progress", "how well do we support people's wellbeing",
+        "how good is our leadership", "how good is our staff team", "how good is our setting",
+        "how well is our care and support planned", "care and support", "wellbeing",
+        "staff team", "setting", "care and support planning",
     }
 )  # fmt: skip
 _AREA_NAMES = "|".join(regex.escape(a) for a in sorted(AREAS, key=len, reverse=True))
@@ -276,6 +291,15 @@ def _normalise(subject: str) -> str:
     # "the way it records crime", "how it responds to the public": HMICFRS's areas
     subject = _VERB_AREA.sub(lambda m: _gerund(m.group(1)) + " ", subject)
     subject = regex.sub(r"\s+(?:too|also|as\s+well)$", "", subject)
+    # The Care Inspectorate's key questions, as asked and as reported
+    subject = regex.sub(r"^how\s+good\s+is\s+(?:our|the|its)\s+", "", subject)
+    subject = regex.sub(
+        r"^how\s+well\s+is\s+our\s+care\s+and\s+support\s+planned$",
+        "care and support planning",
+        subject,
+    )
+    if regex.search(r"\bwellbeing\b", subject) and regex.search(r"\bsupport", subject):
+        subject = "wellbeing"
     # "how effective its care is", "how well led it is": the area in the question
     subject = regex.sub(r"^(?:how\s+)?(?:well\s+)?led\s+(?=it\s+is$)", "well-led ", subject)
     subject = regex.sub(
@@ -417,9 +441,11 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
         return "concern"
     if m.re is _DOWN_FROM_FORM:
         return _SAME_AS_PREVIOUS
-    if m.re is _LABEL_FORM:
-        return _as_subject(m.group("label"), "free") or UNKNOWN_SUBJECT
+    if m.re in (_LABEL_FORM, _QUESTION_FORM):
+        return _labelled_subject(m.group("label"))
     start, end = m.span("g")
+    if _PART_SCOPE.match(text, end, sentence.end):
+        return UNKNOWN_SUBJECT  # "caring as outstanding on these wards": a part, not the whole
     listed = _list_subject(text, sentence, start, end) or _antecedent(text, sentence, start)
     if listed:
         return listed
@@ -517,6 +543,33 @@ def _antecedent(text: str, sentence: Sentence, start: int) -> str | None:
     return _as_subject(last.group(0), "strict")
 
 
+# A provider's own name ends with what it is: "Hollowmere School", "HMP Wyndlow" is caught
+# as a name elsewhere. "Crisis services" or "the unit" may be one part of a provider.
+_NAMED_PROVIDER = regex.compile(
+    r"\b(?:school|academy|college|nursery|hospital|trust|prison|constabulary|police|practice|"
+    r"surgery|council)$",
+    _F,
+)
+
+
+def _labelled_subject(label: str) -> str:
+    """The subject a report's grade line names: an area, a core service, the provider
+    ("Overall rating for this trust"), or else the line's own words."""
+    name = _normalise(label)
+    subject = _as_subject(label, "strict")
+    named = bool(_NAMED_PROVIDER.search(name))
+    if subject is None or (subject == "overall" and not (_OVERALL.match(name) or named)):
+        return name if 0 < len(name.split()) <= 12 else UNKNOWN_SUBJECT
+    return subject
+
+
+_PART_SCOPE = regex.compile(
+    rf"{_Q}\s+(?:on|in|at|for|across)\s+(?:these|this|those|that|some|one|two|three|four|the\s+other)\s+"
+    r"(?:wards?|units?|sites?|services?|teams?|wings?|homes?|schools?|locations?)\b",
+    _F,
+)
+
+
 def _names_subject(after: tuple[str, str], phrase: str | None, strict: bool) -> bool:
     """Whether the words after a grade name what it grades: "good for being caring",
     "good at preventing fires". After a bare "was good" they must name a known area, or
@@ -557,7 +610,17 @@ def _before(clause: str) -> tuple[str | None, bool]:
         return None, False
     phrase = _LAST_CLAUSE.split(_REPORTED.sub("", m.group("s")))[-1]
     phrase = _TRAILING_ADVERB.sub("", phrase)
-    return phrase, m.group("aux") is not None
+    return _with_commas(clause[: m.start("s")], phrase), m.group("aux") is not None
+
+
+def _with_commas(before: str, phrase: str) -> str:
+    """ "Learning, teaching and assessment": an area whose name has a comma in it."""
+    lead = regex.search(r"([\p{L}’' -]{1,40}),\s*$", before)
+    if lead:
+        whole = f"{lead.group(1).strip()}, {phrase}"
+        if _normalise(whole) in AREAS:
+            return whole
+    return phrase
 
 
 _TRAILING_ADVERB = regex.compile(
@@ -618,6 +681,9 @@ def _words(name: str) -> list[str]:
 _SAME_AREAS = {"well-led": "leadership"}
 
 
+_LONG_SUBJECT = 3  # content words a subject needs to match inside a longer one anywhere
+
+
 def _part_match(a: str, b: str) -> bool:
     """The same area, or one worded longer: "preventing fires" ~ "preventing fires and
     other risks". The first word must agree, so "care" is not "children in care"."""
@@ -626,6 +692,8 @@ def _part_match(a: str, b: str) -> bool:
         return True
     wa, wb = _words(a), _words(b)
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) >= _LONG_SUBJECT and set(short) <= set(long):
+        return True  # "crisis services and places of safety" in "mental health crisis ..."
     return bool(short) and short[0] == long[0] and set(short) <= set(long)
 
 

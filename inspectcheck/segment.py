@@ -128,12 +128,23 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
+def _short_answer(rest: str) -> bool:
+    """What follows a question mark is a brief answer with no stop of its own."""
+    words = rest.split()
+    return 0 < len(words) <= _ANSWER_WORDS and not _TERMINAL.search(rest.rstrip())
+
+
+_ANSWER_WORDS = 4
+
+
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     cursor = start
     for m in _BOUNDARY.finditer(text, start, end):
         if m.group().startswith(".") and _is_abbreviation(text, m.start()):
             continue
+        if m.group().startswith("?") and _short_answer(text[m.end() : end]):
+            continue  # "Are services safe? Inadequate": a table row, one statement
         pieces.append((cursor, m.end()))
         cursor = m.end()
         while cursor < end and text[cursor].isspace():

@@ -679,3 +679,17 @@ def test_heavy_libraries_load_only_when_needed():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_question_and_its_short_answer_are_one_sentence():
+    from inspectcheck.load import from_text
+    from inspectcheck.segment import segment
+
+    found = segment(
+        from_text("Are services safe? Inadequate\n\nIs it safe? We found it was not.\n", "a")
+    )
+    assert [s.text for s in found.sentences] == [
+        "Are services safe? Inadequate",
+        "Is it safe?",
+        "We found it was not.",
+    ]

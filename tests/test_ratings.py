@@ -84,6 +84,18 @@ FORMS = [
     ("Outcomes in activities remained good.", "good", "activities"),
     ("A primary school is celebrating after Ofsted inspectors rated it good.", "good", "overall"),
     ("Provision in the early years - the nursery and Reception - still requires improvement.", "requires improvement", "early years"),
+    # report grade lines and CQC's rating table
+    ("Mental health crisis services and places of safety: requires improvement.", "requires improvement", "mental health crisis services and places of safety"),
+    ("Hollowmere School: good", "good", "overall"),
+    ("Are services safe? Inadequate", "inadequate", "safe"),
+    ("Are services well-led? Requires improvement", "requires improvement", "well-led"),
+    ("We rated caring as outstanding on these wards.", "outstanding", "?"),
+    ("Learning, teaching and assessment was evaluated as satisfactory.", "satisfactory", "learning, teaching and assessment"),
+    # the Care Inspectorate's key questions
+    ("How well do we support people's wellbeing? Weak", "weak", "wellbeing"),
+    ("It was graded weak for how well it supports people's wellbeing.", "weak", "wellbeing"),
+    ("How good is our staff team? Adequate", "adequate", "staff team"),
+    ("Ensuring wellbeing, equality and inclusion was graded good.", "good", "ensuring wellbeing, equality and inclusion"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -188,6 +200,11 @@ def test_in_that_area_takes_the_area_named_before_when_none_was_graded():
     [
         ("preventing fires", "preventing fires and other risks", True),
         ("well-led", "leadership", True),
+        (
+            "crisis services and places of safety",
+            "mental health crisis services and places of safety",
+            True,
+        ),
         ("effective, caring and responsive", "caring", True),
         ("effective, caring and responsive", "safe", False),
         ("safe and well-led", "safe", True),

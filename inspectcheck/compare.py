@@ -64,10 +64,20 @@ def compatible(a: Claim, b: Claim) -> bool:
     if isinstance(a, Figure) and isinstance(b, Figure):
         if not dimensions(a) & dimensions(b):
             return False
-        return same_thing(a, b) is not False or noun_clash(a, b)
+        return same_thing(a, b) is not False or noun_clash(a, b) or _alike_and_equal(a, b)
     if isinstance(a, Rating) and isinstance(b, Rating):
         return subjects_match(a.subject, b.subject)
     return False
+
+
+def _alike_and_equal(a: Figure, b: Figure) -> bool:
+    """Equal counts of one noun whose qualifiers overlap: "410 building safety audits" and
+    "410 fire safety audits". They may agree; `may_differ` keeps them from differing."""
+    shared = set(a.modifiers) & set(b.modifiers) - {"(before)"}
+    same_time = ("(before)" in a.modifiers) == ("(before)" in b.modifiers)
+    return (
+        bool(shared) and same_time and a.noun == b.noun and (a.value, a.unit) == (b.value, b.unit)
+    )
 
 
 def may_differ(a: Claim, b: Claim) -> bool:

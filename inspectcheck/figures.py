@@ -46,7 +46,8 @@ _HEDGE = regex.compile(
 )
 _PREVIOUS = regex.compile(
     r"\b(?:(?:up|down|rose|fell|increased|decreased|dropped|risen|fallen|"
-    r"climbed|improved|declined|grown)\s+)?from\s+$",
+    r"climbed|improved|declined|grown)\s+)?from\s+"
+    r"(?:(?:an?\s+)?(?:average|total|peak|high|low)\s+of\s+|about\s+|around\s+|some\s+)?$",
     regex.IGNORECASE,
 )
 _NOT_BEFORE = regex.compile(r"(?:[\p{L}\d_/.,£$€-]|\d\.)$")

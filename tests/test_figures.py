@@ -211,6 +211,7 @@ def test_a_change_has_an_earlier_and_a_later_value(text):
     ("text", "earlier"),
     [
         ("Uptake was 76 per cent, an improvement on 61 per cent in 2022.", "61 per cent"),
+        ("Caseloads have fallen from an average of 26 children to 19.", "26"),
         ("Some 38% felt unsafe, compared with 24% at the last inspection.", "24%"),
         ("At the previous inspection the figure was 28%.", "28%"),
         ("When the force was last inspected, it recorded 94.6% of crime.", "94.6%"),
@@ -415,3 +416,9 @@ def test_a_year_marked_previously_does_not_pair_with_this_inspection():
     a = "We inspected the fire and rescue service in October 2024.\n"
     b = "Inspectors, who had previously inspected the fire and rescue service in 2021, returned.\n"
     assert [status for status, _, _ in _figure_findings(a, b)] == ["only_a", "only_b"]
+
+
+def test_equal_counts_with_overlapping_qualifiers_agree():
+    a = "Inspectors said the service carried out 410 building safety audits last year.\n"
+    b = "Last year the service completed 410 fire safety audits, the report said.\n"
+    assert _figure_findings(a, b) == [("agree", "410", "410")]

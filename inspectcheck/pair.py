@@ -228,12 +228,9 @@ def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
                 continue  # "a target of 75%" and "54% achieved" are different quantities
             if sim >= _threshold(ca, cb, agrees, settings):
                 if isinstance(ca, Rating) and _headline(a, ca) != _headline(b, cb):
-                    sim *= _HEADLINE_DISCOUNT  # a body grade pairs with the body's first
+                    sim *= settings.headline_discount  # a body grade pairs with the body's first
                 found.append(_Candidate(a_at[i], b_at[j], sim, agrees, agrees and _exact(ca, cb)))
     return found
-
-
-_HEADLINE_DISCOUNT = 0.8
 
 
 def _headline(source: Source, claim: Claim) -> bool:
@@ -274,7 +271,7 @@ def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candida
                 around = _sentence_overlap(a, qa, b, qb)
                 similarity = 0.9 * share + 0.1 * around
                 if _headline(a, qa) != _headline(b, qb):
-                    similarity *= _HEADLINE_DISCOUNT  # the body's quote before the headline's
+                    similarity *= settings.headline_discount  # the body's quote first
                 found.append(_Candidate(i, j, similarity, share >= 0.999))
     return found
 

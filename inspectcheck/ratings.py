@@ -174,6 +174,10 @@ AREAS = frozenset(
         "how good is our leadership", "how good is our staff team", "how good is our setting",
         "how well is our care and support planned", "care and support", "wellbeing",
         "staff team", "setting", "care and support planning",
+        # HMICFRS's PEEL areas in full
+        "building, supporting and protecting the workforce", "police powers and public treatment",
+        "preventing crime and anti-social behaviour", "leadership and force management",
+        "building, supporting and protecting its workforce",
     }
 )  # fmt: skip
 _AREA_NAMES = "|".join(regex.escape(a) for a in sorted(AREAS, key=len, reverse=True))
@@ -215,6 +219,10 @@ _SYNONYMS = {
     "sixth form provision": "sixth form", "behaviour": "behaviour and attitudes",
     "leadership and management": "leadership",
     "children who need help and protection": "help and protection",
+    "emergency response": "responding to fires", "responding to emergencies": "responding to fires",
+    "preventing crime and anti-social behaviour": "preventing crime",
+    "building, supporting and protecting its workforce": "building, supporting and protecting the workforce",
+    "nursery and reception classes": "early years", "nursery and reception": "early years",
 }  # fmt: skip
 # Ofsted's long names for the areas of a children's services inspection.
 _LONG_NAMES = [
@@ -322,6 +330,9 @@ def _normalise(subject: str) -> str:
     subject = regex.sub(
         r"^provision\s+(?:in|for)\s+(?:the\s+)?(early\s+years|sixth\s+form)$", r"\1", subject
     )
+    worked = regex.sub(r"^work\s+(?:on\s+|in\s+)?", "", subject)  # "its work investigating crime"
+    if worked != subject and _known(_SYNONYMS.get(worked, worked)):
+        subject = worked
     served = regex.sub(r"^(?:services|support|provision)\s+for\s+", "", subject)
     if served != subject and _known(_SYNONYMS.get(served, served)):
         subject = served  # "services for children in care"
@@ -395,7 +406,9 @@ _SOME_AREAS = regex.compile(
 # A known area straight after a grade, whatever follows it: "exceptional for pupils'
 # personal development and well-being in one of the first report cards".
 _AREA_LEAD = regex.compile(
-    rf"{_Q}\s+(?P<prep>for|at|in)\s+(?:being\s+|its\s+|their\s+|the\s+)?", _F
+    rf"{_Q}\s+(?:overall\s+)?(?:rating\s+|grade\s+)?(?P<prep>for|at|in)\s+"
+    r"(?:being\s+|its\s+|their\s+|the\s+)?",
+    _F,
 )
 
 
@@ -427,7 +440,10 @@ def _after(text: str, end: int, stop: int) -> tuple[str, str] | None:
     if _THAT_AREA.match(text, end, stop):
         return "in", _SAME_AREA
     m = _HOW_IT.match(text, end, stop) or _AFTER.match(text, end, stop)
-    found = (m.group("prep").lower(), m.group("s")) if m else _after_area(text, end, stop)
+    found = (m.group("prep").lower(), m.group("s")) if m else None
+    area = _after_area(text, end, stop)
+    if area and (found is None or len(area[1]) > len(found[1]) or not _known(_normalise(found[1]))):
+        found = area  # "for building, supporting and protecting its workforce": the known name
     if not found:
         return None
     prep, name = found[0], _normalise(found[1])
@@ -451,6 +467,8 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
         return listed
     strict = m.re in (_AREA_FORM, _BARE_FORM)
     phrase, passive = _before(text[sentence.start : start])
+    if phrase and _IN_THAT_AREA.search(phrase):
+        return _SAME_AREA  # "Its grade in that area has fallen from adequate"
     after = _after(text, end, sentence.end)
     if after and _names_subject(after, phrase, strict):
         return after[1]
@@ -563,6 +581,7 @@ def _labelled_subject(label: str) -> str:
     return subject
 
 
+_IN_THAT_AREA = regex.compile(r"\bin\s+(?:that|this|the\s+same)\s+(?:area|domain|category)\b", _F)
 _PART_SCOPE = regex.compile(
     rf"{_Q}\s+(?:on|in|at|for|across)\s+(?:these|this|those|that|some|one|two|three|four|the\s+other)\s+"
     r"(?:wards?|units?|sites?|services?|teams?|wings?|homes?|schools?|locations?)\b",
@@ -753,7 +772,16 @@ def _named_area(sentences: Sequence[Sentence], index: int, reach: int) -> str:
         if named:
             name = _normalise(named[-1].group("s"))
             return _known(name) or name
+        told = [_normalise(m.group(0)) for m in _HOW_NAMED.finditer(text)]
+        areas = [_known(name) for name in told if _known(name)]
+        if areas:
+            return areas[-1] or UNKNOWN_SUBJECT  # "must improve how it responds to emergencies"
     return UNKNOWN_SUBJECT
+
+
+_HOW_NAMED = regex.compile(
+    r"\bhow\s+(?:well\s+)?(?:it|they)\s+\p{L}+s\s+[^,.;:]{1,40}?(?=[,.;:]|$)", _F
+)
 
 
 _CLAUSE_BREAK = regex.compile(r"[,;:]\s+|\s+(?:but|while|whereas)\s+")

@@ -48,6 +48,9 @@ class Settings:
     noun_clash_agree_min: float = 0.45
     # Ratings of the same subject pair at this context similarity, whatever their grades.
     rating_pair_min: float = 0.1
+    # A grade or quote in a headline pairs with the other source's body at this share of
+    # its similarity, so that a body statement pairs with the body's first.
+    headline_discount: float = 0.6
     # Word window on each side of a claim that forms its local context.
     context_window: int = 7
     # Candidates scored per claim after the inverted-index shortlist.

@@ -96,6 +96,11 @@ FORMS = [
     ("It was graded weak for how well it supports people's wellbeing.", "weak", "wellbeing"),
     ("How good is our staff team? Adequate", "adequate", "staff team"),
     ("Ensuring wellbeing, equality and inclusion was graded good.", "good", "ensuring wellbeing, equality and inclusion"),
+    # HMICFRS's full area names, and areas named a second way
+    ("Inspectors gave the force an adequate grade for building, supporting and protecting its workforce.", "adequate", "building, supporting and protecting the workforce"),
+    ("Police powers and public treatment was rated good.", "good", "police powers and public treatment"),
+    ("Its work investigating crime also requires improvement.", "requires improvement", "investigating crime"),
+    ("A primary school has been graded exceptional for its nursery and Reception classes.", "exceptional", "early years"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -286,3 +291,15 @@ def test_one_area_in_two_names_agrees_however_it_is_told():
     a = "We rated the practice as good for providing well-led services.\n"
     b = "A new management team took over last spring, and its leadership was judged to be good.\n"
     assert _diff(a, b) == [(Status.AGREE, "good", "good")]
+
+
+def test_in_that_area_after_how_it_responds():
+    text = (
+        "The fire service must urgently improve how it responds to emergencies, inspectors said.\n\n"
+        "The inspectorate judged the service inadequate in that area.\n\n"
+        "Its grade in that area has fallen from adequate at its last inspection.\n"
+    )
+    assert [(g, s) for _, g, s in ratings(text)] == [
+        ("inadequate", "responding to fires"),
+        ("adequate", "responding to fires (before)"),
+    ]

@@ -91,6 +91,24 @@ def test_near_value_differ_min_and_gap():
     ]
 
 
+def test_headline_discount():
+    # The body's grade pairs with the other body's, even when the headline's words are closer.
+    a = (
+        "Brackwater school rated good by Ofsted inspectors\n\n"
+        "The school in the town, which has 900 pupils, was rated good after a visit in May.\n"
+    )
+    b = "The town's Brackwater school has been rated good by Ofsted inspectors after a May visit.\n"
+
+    def paired_sentence(settings: Settings) -> int:
+        report = compare_documents(from_text(a, "a"), from_text(b, "b"), settings)
+        (agree,) = [f for f in report.findings if f.status is Status.AGREE]
+        assert agree.a is not None
+        return agree.a.sentence
+
+    assert paired_sentence(Settings()) == 1
+    assert paired_sentence(Settings(headline_discount=1.0)) == 0
+
+
 def test_settings_are_frozen():
     settings = Settings()
     assert dataclasses.replace(settings, pair_agree_min=0.3).pair_agree_min == 0.3

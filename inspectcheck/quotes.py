@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from .records import Quote, Sentence
-from .speakers import INSTITUTION, find_speaker, speaker_key
+from .speakers import INSTITUTION, find_speaker, reported_speaker, speaker_key
 
 _OPEN_DOUBLE = "“"
 _CLOSE_DOUBLE = "”"
@@ -134,8 +134,12 @@ def extract_quotes(
         key = speaker_key(speaker)
         sentence = _sentence_index(sentences, starts, span.start)
         same_sentence = bool(quotes) and quotes[-1].sentence == sentence
-        if key == "(previous)" and _PERSONAL.match(speaker or "") and previous_person[1]:
-            speaker, key, attribution = previous_person
+        since = quotes[-1].end if quotes else 0
+        if key == "(previous)" and _PERSONAL.match(speaker or ""):
+            # "Ms Okafor said the service had ... 'We have changed ...,' she added."
+            reported = reported_speaker(text, since, span.start - 1)
+            if reported or previous_person[1]:
+                speaker, key, attribution = reported or previous_person
         elif key == "(previous)" or (
             speaker is None and (same_sentence or _continues(text, span, quotes))
         ):

@@ -185,3 +185,20 @@ def side_of_service(speaker: str | None) -> str | None:
     if user == staff:
         return None
     return "user" if user else "staff"
+
+
+# "Chief Fire Officer Diane Okafor said the service ...": a person named as speaking, in
+# reported speech between two quotes.
+_REPORTED_SPEAKER = regex.compile(
+    rf"(?P<spk>(?:\p{{Lu}}[\p{{L}}'’.-]*\s+){{1,6}}\p{{Lu}}[\p{{L}}'’-]+)\s+{_AUX}{_VERBS}\b"
+)
+
+
+def reported_speaker(text: str, start: int, end: int) -> tuple[str, str, str] | None:
+    """The last person named as speaking in text[start:end]: (speaker, key, attribution)."""
+    found = None
+    for m in _REPORTED_SPEAKER.finditer(text, start, end):
+        key = _personal_name(m.group("spk"))
+        if key:
+            found = (m.group("spk"), key, m.group(0))
+    return found

@@ -372,3 +372,12 @@ def test_unnamed_speakers_on_two_sides_of_a_service(speaker_a, speaker_b, agrees
     a = one(f'{speaker_a} said: "{words}"')
     b = one(f'{speaker_b} said: "{words}"')
     assert verify(a, b, 4).agrees is agrees
+
+
+def test_she_added_after_reported_speech_is_the_person_reported():
+    text = (
+        'Inspector Roy Pendleford said the prevention work was "among the best we have seen".\n\n'
+        "Chief Fire Officer Diane Okafor said the service accepted the findings.\n\n"
+        '"We have changed how we crew our engines at night," she added.\n'
+    )
+    assert [q.speaker_key for q in quotes(text)] == ["pendleford", "okafor"]

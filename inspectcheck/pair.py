@@ -350,9 +350,48 @@ def pair_claims(a: Source, b: Source, settings: Settings) -> list[Pair]:
     pairs += _passage_pairs(a, b, used_a, used_b, settings)
     pairs += _sum_pairs(a, b, used_a, used_b, settings)
     pairs += _earlier_inspection_pair(a, b, used_a, used_b)
+    pairs += _change_pairs(a, b, pairs, used_a, used_b)
     left = [c for c in candidates if not c.agrees and c.i not in used_a and c.j not in used_b]
     pairs += [Pair(a.claims[c.i], b.claims[c.j], round(c.similarity, 3)) for c in _assign(left)]
     return sorted(pairs, key=lambda p: (p.a.start, p.b.start))
+
+
+_TO_LATER = regex.compile(r"\bto\s+(?:about\s+|around\s+|just\s+|only\s+)?$", regex.IGNORECASE)
+_CHANGE_REACH = 40  # characters from an earlier value to the "to" of its later one
+
+
+def _later_value(source: Source, earlier: Figure) -> int | None:
+    """In "fell from 640 two years ago to 215", the index of 215, given 640."""
+    for k, claim in enumerate(source.claims):
+        if not isinstance(claim, Figure) or claim.sentence != earlier.sentence:
+            continue
+        near = earlier.end < claim.start <= earlier.end + _CHANGE_REACH
+        if near and _TO_LATER.search(source.clean, earlier.end, claim.start):
+            return k
+    return None
+
+
+def _change_pairs(
+    a: Source, b: Source, pairs: list[Pair], used_a: set[int], used_b: set[int]
+) -> list[Pair]:
+    """Two changes from one agreed earlier value: their later values state the same fact
+    ("fell from 640 to 215" and "fell from 640 to 251")."""
+    found: list[Pair] = []
+    for pair in pairs:
+        fa, fb = pair.a, pair.b
+        if not (isinstance(fa, Figure) and isinstance(fb, Figure)):
+            continue
+        if "(before)" not in fa.modifiers or "(before)" not in fb.modifiers:
+            continue
+        i, j = _later_value(a, fa), _later_value(b, fb)
+        if i is None or j is None or i in used_a or j in used_b:
+            continue
+        later_a, later_b = a.claims[i], b.claims[j]
+        if compatible(later_a, later_b) and may_differ(later_a, later_b):
+            used_a.add(i)
+            used_b.add(j)
+            found.append(Pair(later_a, later_b, pair.similarity))
+    return found
 
 
 def _plain_count(claim: Claim) -> bool:

@@ -422,3 +422,11 @@ def test_equal_counts_with_overlapping_qualifiers_agree():
     a = "Inspectors said the service carried out 410 building safety audits last year.\n"
     b = "Last year the service completed 410 fire safety audits, the report said.\n"
     assert _figure_findings(a, b) == [("agree", "410", "410")]
+
+
+def test_two_changes_from_one_earlier_value_compare_their_later_values():
+    a = "Suspensions have fallen sharply at the school, from 640 two years ago to 215 last year.\n"
+    b = "At the academy, suspensions fell from 640 to 251 over two years, inspectors noted.\n"
+    found = _figure_findings(a, b)
+    assert ("agree", "640", "640") in found
+    assert ("differ", "215", "251") in found

@@ -468,7 +468,11 @@ def _purpose(text: str, raw: _Raw, limit: int) -> list[str]:
 _INSPECTED = regex.compile(
     r"\b(?:inspect\w*|rated|rating|judged|graded|visit(?:ed)?)\b", regex.IGNORECASE
 )
-_EARLIER = regex.compile(r"\b(?:last|previous|previously|earlier|prior)\b", regex.IGNORECASE)
+_EARLIER = regex.compile(
+    r"\b(?:last|previous|previously|earlier|prior|formerly|(?:down|up)graded\s+from|"
+    r"(?:down|up)\s+from|had\s+been\s+(?:rated|judged|graded|inspected)|rating\s+it\s+was\s+given)\b",
+    regex.IGNORECASE,
+)
 _DATE_CLAUSE_BREAK = regex.compile(r"[;:()–—]|\.\s")
 _DATE_REACH = 12  # words before a year that can say what it dates
 

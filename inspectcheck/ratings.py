@@ -103,7 +103,7 @@ _FORMS = [
     regex.compile(rf"\b(?:receives?|gets?)\s+an?\s+(?P<g>{_GRADE})\s+service\b", _F),
     # "an 'inadequate' rating", "its good rating"
     regex.compile(
-        rf"\b(?:an?|its|their|the)\s+(?:overall\s+)?{_Q}(?P<g>{_GRADE}){_Q}\s+(?:overall\s+)?(?:rating|grade|judgement){_END}",
+        rf"\b(?:an?|its|their|the)\s+(?:only\s+|first\s+|sole\s+)?(?:overall\s+)?{_Q}(?P<g>{_GRADE}){_Q}\s+(?:overall\s+)?(?:rating|grade|judgement){_END}",
         _F,
     ),
     # "placed in special measures"
@@ -144,7 +144,7 @@ _FORMS = [
     # area or provider graded by the verb alone, at the end of a clause
     _BARE_FORM := regex.compile(
         r"\b(?P<g>(?:requires?|required)\s+improvement(?:\s+to\s+be\s+good)?|needs\s+attention)"
-        r"(?=\s*(?:[,.;:]|$))",
+        r"(?=(?:\s+(?:too|also|as\s+well))?\s*(?:[,.;:]|$))",
         _F,
     ),
 ]
@@ -177,7 +177,7 @@ AREAS = frozenset(
         # HMICFRS's PEEL areas in full
         "building, supporting and protecting the workforce", "police powers and public treatment",
         "preventing crime and anti-social behaviour", "leadership and force management",
-        "building, supporting and protecting its workforce",
+        "building, supporting and protecting its workforce", "nursery and reception classes",
     }
 )  # fmt: skip
 _AREA_NAMES = "|".join(regex.escape(a) for a in sorted(AREAS, key=len, reverse=True))
@@ -406,7 +406,7 @@ _SOME_AREAS = regex.compile(
 # A known area straight after a grade, whatever follows it: "exceptional for pupils'
 # personal development and well-being in one of the first report cards".
 _AREA_LEAD = regex.compile(
-    rf"{_Q}\s+(?:overall\s+)?(?:rating\s+|grade\s+)?(?P<prep>for|at|in)\s+"
+    rf"{_Q}\s+(?:overall\s+)?(?:(?:rating|grade)\s+(?:was\s+|is\s+)?)?(?P<prep>for|at|in)\s+"
     r"(?:being\s+|its\s+|their\s+|the\s+)?",
     _F,
 )

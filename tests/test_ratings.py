@@ -101,6 +101,8 @@ FORMS = [
     ("Police powers and public treatment was rated good.", "good", "police powers and public treatment"),
     ("Its work investigating crime also requires improvement.", "requires improvement", "investigating crime"),
     ("A primary school has been graded exceptional for its nursery and Reception classes.", "exceptional", "early years"),
+    ("Leadership and force management requires improvement too, the inspectorate said.", "requires improvement", "leadership and force management"),
+    ("Its only good grade was for police powers and public treatment.", "good", "police powers and public treatment"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),

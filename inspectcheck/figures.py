@@ -398,6 +398,9 @@ _NP_STOP = frozenset(
 )
 
 
+_PHONE_LINE = regex.compile(r"(999|101|111|112|911)\s+(?=[\p{L}])")
+
+
 def noun_phrase(text: str, end: int, limit: int) -> list[str]:
     """Content words naming what a number counts, read forward from `end`."""
     words: list[str] = []
@@ -408,6 +411,10 @@ def noun_phrase(text: str, end: int, limit: int) -> list[str]:
     extra = _NP_EXTRA.match(text, pos, limit)
     if extra:
         pos = extra.end()  # "four more inspectors": the inspectors are counted
+    line = _PHONE_LINE.match(text, pos, limit)
+    if line:
+        words.append(line.group(1))  # "54% of 999 calls": 999 names the calls counted
+        pos = line.end()
     while len(words) < 4:
         m = _NP_TOKEN.match(text, pos, limit)
         if not m:

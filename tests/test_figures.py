@@ -171,6 +171,14 @@ def test_not_figures(text):
     assert figures(text) == []
 
 
+def test_the_phone_line_names_the_calls_counted():
+    (share,) = figures("Just 54% of 999 calls were answered on time.")
+    assert (share.noun, share.modifiers) == ("call", ("999",))
+    a = "The force answered 54% of 999 calls on time, the inspectors found.\n"
+    b = "The force answered 29% of 101 calls on time, the inspectors found.\n"
+    assert [status for status, _, _ in _figure_findings(a, b)] == ["only_a", "only_b"]
+
+
 def test_what_is_counted():
     assert one("There were 696 open incidents in the queue.").noun == "incident"
     assert one("There were 696 open incidents in the queue.").modifiers == ("open",)

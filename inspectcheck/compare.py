@@ -86,8 +86,10 @@ def may_differ(a: Claim, b: Claim) -> bool:
         return UNKNOWN_SUBJECT not in (a.subject, b.subject)
     if isinstance(a, Figure) and isinstance(b, Figure):
         # "18 of the 60" can agree as a count or a share, but which of its numbers a
-        # mismatch is about is unclear, so it never differs.
-        return "part" not in (a.form, b.form)
+        # mismatch is about is unclear, so it never differs. Nor does the time limit of a
+        # share ("within 10 seconds"): another limit is another measure.
+        limit = "(limit)" in a.modifiers or "(limit)" in b.modifiers
+        return "part" not in (a.form, b.form) and not limit
     return True
 
 

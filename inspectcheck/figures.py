@@ -538,6 +538,30 @@ def _earlier_figure(text: str, raw: _Raw, sentence: Sentence) -> bool:
     return bool(compared and _THEN.match(text, raw.end, sentence.end))
 
 
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
+_TIME_LIMIT = regex.compile(
+    rf"\bwithin\s+(?P<n>an?|{DIGITS}|[\p{{L}}-]+)\s+(?P<u>seconds?|minutes?|hours?|days?|weeks?)\b",
+    regex.IGNORECASE,
+)
+_LIMIT_REACH = 80  # characters after a share where its time limit may be stated
+_LIMIT_OF_SHARE = regex.compile(r"(?:%|per\s?cent)[^;%]*\bwithin\s+$", regex.IGNORECASE)
+
+
+def _time_limit(text: str, raw: _Raw, sentence: Sentence) -> tuple[str, ...]:
+    """ "54% of calls answered within 10 seconds": the time limit is part of what a share
+    measures, so that it never pairs with a share of calls answered within a minute."""
+    end = min(sentence.end, raw.end + _LIMIT_REACH)
+    clause = regex.split(r"[;]|\d+\s?(?:%|per\s?cent)", text[raw.end : end])[0]
+    m = _TIME_LIMIT.search(clause)
+    if not m:
+        return ()
+    count = 1.0 if m.group("n").lower() in ("a", "an") else parse_number(m.group("n"))
+    unit = _UNIT_NAMES.get(m.group("u").lower())
+    if count is None or unit not in _SECONDS:
+        return ()
+    return (f"(within {count * _SECONDS[unit]:g}s)",)
+
+
 def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     before = text[sentence.start : raw.start]
     hedge = _HEDGE.search(before)
@@ -553,6 +577,12 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     if raw.form != "date" and not previous:
         previous = _earlier_figure(text, raw, sentence)
     modifiers = tuple(sorted({normalise_noun(w) for w in noun_words[:-1]}))
+    if raw.unit == "%":
+        modifiers = (*modifiers, *_time_limit(text, raw, sentence))
+    elif raw.form == "duration" and _LIMIT_OF_SHARE.search(
+        text, max(sentence.start, raw.start - 70), raw.start
+    ):
+        modifiers = (*modifiers, "(limit)")  # the "10 seconds" of "54% answered within 10 seconds"
     if previous:
         modifiers = (*modifiers, "(before)")
     noun = normalise_noun(noun_words[-1]) if noun_words else None

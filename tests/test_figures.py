@@ -439,3 +439,19 @@ def test_two_changes_from_one_earlier_value_compare_their_later_values():
     found = _figure_findings(a, b)
     assert ("agree", "640", "640") in found
     assert ("differ", "215", "251") in found
+
+
+def test_shares_with_different_time_limits_are_different_measures():
+    a = "The force answered 54% of emergency calls within 10 seconds last year, inspectors found.\n"
+    b = "The force answered 68% of emergency calls within a minute last year, inspectors found.\n"
+    assert [status for status, _, _ in _figure_findings(a, b)] == [
+        "only_a",
+        "only_a",
+        "only_b",
+        "only_b",
+    ]
+    same = "The force answered 54 per cent of emergency calls within ten seconds last year.\n"
+    assert _figure_findings(a, same) == [
+        ("agree", "54%", "54 per cent"),
+        ("agree", "10 seconds", "ten seconds"),
+    ]

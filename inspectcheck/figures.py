@@ -159,6 +159,8 @@ def _duration(m: regex.Match[str]) -> _Raw | None:
         return None
     if m.group("half"):
         value = 0.5
+    if m.groupdict().get("and_half"):
+        value += 0.5  # "two and a half hours", "a year and a half"
     return _Raw(m.start(), m.end(), value, unit, "duration", 1, use_noun=False)
 
 
@@ -192,7 +194,8 @@ def _count(m: regex.Match[str]) -> _Raw | None:
 
 
 _ARTICLE_DURATION = regex.compile(
-    rf"\b(?:(?P<half>half)\s+)?(?P<n>an?)\s+(?P<u>{_TIME_UNIT})\b", _F
+    rf"\b(?:(?P<half>half)\s+)?(?P<n>an?)\s+(?P<u>{_TIME_UNIT})\b(?P<and_half>\s+and\s+a\s+half\b)?",
+    _F,
 )
 _Builder = Callable[[regex.Match[str]], "_Raw | list[_Raw] | None"]
 _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
@@ -264,7 +267,13 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
     (regex.compile(rf"\b(?P<n>{DIGITS})[- ]years?[- ]olds?\b", _F), _age),
     (regex.compile(rf"(?<=\baged\s+)(?P<n>{DIGITS})\b", _F), _age),
     (_ARTICLE_DURATION, _duration),
-    (regex.compile(rf"(?P<half>)\b(?P<n>{DIGITS})[\s-](?P<u>{_TIME_UNIT})\b", _F), _duration),
+    (
+        regex.compile(
+            rf"(?P<half>)\b(?P<n>{DIGITS})(?P<and_half>\s+and\s+a\s+half)?[\s-](?P<u>{_TIME_UNIT})\b",
+            _F,
+        ),
+        _duration,
+    ),
     (
         regex.compile(
             rf"(?:\b(?:\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<mon>{_MONTH})\s+(?:\d{{1,2}},?\s+)?(?P<y>(?:19|20)\d\d)\b",
@@ -330,7 +339,7 @@ def _plausible(raw: _Raw, text: str, start: int) -> bool:
     before = text[max(start, raw.start - 40) : raw.start]
     if _ALL_BUT.search(before):
         return False  # "all but two hours a day": the figure meant is the rest of the day
-    if raw.form == "duration" and written.split()[0] in ("a", "an", "half"):
+    if raw.form == "duration" and written.split()[0] in ("a", "an"):
         return bool(_ARTICLE_DURATION_CONTEXT.search(before))
     if raw.form == "number":
         return _plausible_count(written, raw, text, start)

@@ -64,6 +64,10 @@ def claim_context(source: Source, claim: Claim, window: int) -> Context:
     after = _stems(clean[claim.end : end])
     near = before[-window:] + after[:window]
     rest = before + after
+    if isinstance(claim, Figure) and not set(rest) - _GENERIC_CONTEXT and claim.sentence > 0:
+        # "At the previous inspection the figure was 28%": the figure of the sentence before
+        rest = rest + _stems(source.sentences[claim.sentence - 1].text)
+        near = near + rest
     if isinstance(claim, Quote):
         near = near + _stems(claim.text)
     return Context(
@@ -72,6 +76,15 @@ def claim_context(source: Source, claim: Claim, window: int) -> Context:
         keys=frozenset(near or rest),
         qualifiers=_clause_qualifiers(clean, claim, sentence.start, end),
     )
+
+
+# Words that leave a figure's sentence saying nothing of its own ("At the previous
+# inspection the figure was 28%"), so that it borrows the sentence before.
+_GENERIC_CONTEXT = frozenset(
+    stem(w)
+    for w in """figure proportion rate number previous previously inspection last time year
+    total level share earlier before compared""".split()
+)
 
 
 _QUALIFIER_STOP = regex.compile(r"\d|\b(?:and|but|whereas|while)\b")

@@ -458,3 +458,12 @@ def test_shares_with_different_time_limits_are_different_measures():
         ("agree", "54%", "54 per cent"),
         ("agree", "10 seconds", "ten seconds"),
     ]
+
+
+def test_a_sentence_with_nothing_of_its_own_borrows_the_one_before():
+    a = (
+        "In the survey, 36 per cent of prisoners said drugs were easy to get, compared with "
+        "28 per cent in 2022.\n"
+    )
+    b = "Some 36% of prisoners said drugs were easy to obtain.\n\nAt the previous inspection the figure was 28%.\n"
+    assert ("agree", "28 per cent", "28%") in _figure_findings(a, b)

@@ -240,7 +240,7 @@ _AFTER = regex.compile(
 # The words before a grade that name what it grades: "Preventing fires was rated",
 # "Larkspur House rated", "The experiences of children in care require".
 _BEFORE = regex.compile(
-    rf"(?:^|[,;:]\s*|\b(?:its|their|the|and|but)\s+)(?P<s>{_WORD}(?:\s+{_WORD}){{0,11}}?)\s+"
+    rf"(?:^|[,;:]\s*|\b(?:its|their|the|and|but)\s+)(?P<s>{_WORD}(?:\s+{_WORD}){{0,15}}?)\s+"
     r"(?:area\s+|domain\s+|category\s+|section\s+|test\s+|questions?\s+)?"
     r"(?P<aux>(?:was|were|is|are|has\s+been|have\s+been|had\s+been|has|have|had|remains|remained)\s+"
     r"(?:also\s+|still\s+|now\s+|all\s+|both\s+|then\s+|again\s+|once\s+again\s+)?)?(?:(?:\p{L}+ed|found|told|given|kept|seen)\s+)?"
@@ -257,7 +257,7 @@ _BEFORE_TIME = regex.compile(
     _F,
 )
 _TIME_PHRASE = regex.compile(
-    r"^(?:(?:previous|last|latest|first|second|third|fourth|fifth|next|most\s+recent|same)\s+)?"
+    r"^(?:(?:this|that|previous|last|latest|first|second|third|fourth|fifth|next|most\s+recent|same)\s+)?"
     r"(?:consecutive\s+|successive\s+)?(?:inspection|visit|time)s?\b"
     r"|^(?:previous|last)\b",
     _F,

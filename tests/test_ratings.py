@@ -103,6 +103,8 @@ FORMS = [
     ("A primary school has been graded exceptional for its nursery and Reception classes.", "exceptional", "early years"),
     ("Leadership and force management requires improvement too, the inspectorate said.", "requires improvement", "leadership and force management"),
     ("Its only good grade was for police powers and public treatment.", "good", "police powers and public treatment"),
+    ("HM Inspectorate of Prisons said outcomes in safety at Brackenmoor Immigration Removal Centre, near Keldwick, were not sufficiently good.", "not sufficiently good", "safe"),
+    ("Safety was judged not sufficiently good at this inspection.", "not sufficiently good", "safe"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),

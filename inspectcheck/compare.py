@@ -89,8 +89,18 @@ def may_differ(a: Claim, b: Claim) -> bool:
         # mismatch is about is unclear, so it never differs. Nor does the time limit of a
         # share ("within 10 seconds"): another limit is another measure.
         limit = "(limit)" in a.modifiers or "(limit)" in b.modifiers
-        return "part" not in (a.form, b.form) and not limit
+        return "part" not in (a.form, b.form) and not limit and not _past_bound(a, b)
     return True
+
+
+def _past_bound(a: Figure, b: Figure) -> bool:
+    """A value beyond a bound, the way the bound points ("more than 200" and 1,180), is
+    true of the bound: too far past it to agree, but never a difference."""
+    for bound, other in ((a, b), (b, a)):
+        way = _direction(bound)
+        if way and other.hedge is None and (other.value - bound.value) * way > 0:
+            return True
+    return False
 
 
 def _scalar(figure: Figure, other: Figure) -> float:

@@ -397,7 +397,7 @@ _LIST_MARK = regex.compile(r"[.)]\s")
 _GAP = regex.compile(r"[ \t]+")
 _DIGIT = regex.compile(r"\d")
 _NP_EXTRA = regex.compile(r"(?:more|further|other|extra|additional|new)\s+", regex.IGNORECASE)
-_NP_WORD = regex.compile(r"\s+(?:of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?)?")
+_NP_WORD = regex.compile(r"(?:\s+|-(?=\p{L}))(?:of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?)?")
 _NP_TOKEN = regex.compile(r"([\p{L}][\p{L}'’-]*)")
 
 
@@ -424,7 +424,8 @@ def noun_phrase(text: str, end: int, limit: int) -> list[str]:
     if line:
         words.append(line.group(1))  # "54% of 999 calls": 999 names the calls counted
         pos = line.end()
-    while len(words) < 4:
+    compound = text.startswith("-", end)  # "a 1,140-pupil school" counts pupils
+    while len(words) < (1 if compound else 4):
         m = _NP_TOKEN.match(text, pos, limit)
         if not m:
             break

@@ -220,6 +220,7 @@ _SYNONYMS = {
     "leadership and management": "leadership",
     "children who need help and protection": "help and protection",
     "emergency response": "responding to fires", "responding to emergencies": "responding to fires",
+    "999 response": "responding to the public", "response to 999 calls": "responding to the public",
     "preventing crime and anti-social behaviour": "preventing crime",
     "building, supporting and protecting its workforce": "building, supporting and protecting the workforce",
     "nursery and reception classes": "early years", "nursery and reception": "early years",
@@ -229,7 +230,7 @@ _LONG_NAMES = [
     (regex.compile(r"^(?:the\s+)?experiences(?:\s+and\s+progress)?\s+of\s+", _F), ""),
     (regex.compile(r"^(?:the\s+)?impact\s+of\s+leaders\b.*$", _F), "leadership"),
 ]
-_WORD = r"[\p{L}’'&-]+"
+_WORD = r"(?:[\p{L}’'&-]+|999|101|111)"
 _AFTER = regex.compile(
     rf"{_Q}\s+(?:overall\s+)?(?:rating\s+|grade\s+)?(?P<prep>for|at|in|on)\s+"
     rf"(?:being\s+|how\s+(?:well\s+)?(?:it\s+)?|its\s+|their\s+|the\s+)?{_Q}"
@@ -462,6 +463,9 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
     start, end = m.span("g")
     if _PART_SCOPE.match(text, end, sentence.end):
         return UNKNOWN_SUBJECT  # "caring as outstanding on these wards": a part, not the whole
+    inverted = _inverted_object(text, sentence, start, end)
+    if inverted:
+        return inverted
     listed = _list_subject(text, sentence, start, end) or _antecedent(text, sentence, start)
     if listed:
         return listed
@@ -587,6 +591,23 @@ _PART_SCOPE = regex.compile(
     r"(?:wards?|units?|sites?|services?|teams?|wings?|homes?|schools?|locations?)\b",
     _F,
 )
+
+
+_GRADED_AS = regex.compile(rf"\b(?:graded|rated|judged|assessed)\s+as\s+{_Q}$", _F)
+_OBJECT_AFTER = regex.compile(
+    rf"{_Q}\s+(?P<s>(?:the|its|their)\s+[^,.;:]{{3,80}}?)(?=\s*(?:[,.;:]|$)|\s+(?:though|but|while|with|and)\b)",
+    _F,
+)
+
+
+def _inverted_object(text: str, sentence: Sentence, start: int, end: int) -> str | None:
+    """ "graded as adequate the force's work protecting vulnerable people": the grade
+    before what it grades."""
+    if not _GRADED_AS.search(text, max(sentence.start, start - 30), start):
+        return None
+    m = _OBJECT_AFTER.match(text, end, sentence.end)
+    subject = _as_subject(m.group("s"), "strict") if m else None
+    return subject if subject not in (None, "overall") else None
 
 
 def _names_subject(after: tuple[str, str], phrase: str | None, strict: bool) -> bool:
@@ -813,9 +834,13 @@ def _in_scope(text: str, sentence: Sentence, at: int, markers: list[int]) -> boo
     start, end = _clause(text, sentence, at, breaks)
     if _TIME_CLAUSE.match(text, start, end):
         start = max((b for b in breaks if b < start), default=sentence.start)
-    first_end = min(breaks, default=sentence.end)
-    if _OPENING_TIME.match(text, sentence.start, first_end) and any(
-        sentence.start <= marker < first_end for marker in markers
+    # The time phrase opening the sentence, or the part after a semicolon, scopes it all:
+    # "...in any area; at its last inspection, in 2022, its culture required improvement".
+    semicolons = [m.end() for m in regex.finditer(r";\s*", text[sentence.start : at])]
+    opening = sentence.start + (semicolons[-1] if semicolons else 0)
+    first_end = min((b for b in breaks if b > opening), default=sentence.end)
+    if _OPENING_TIME.match(text, opening, first_end) and any(
+        opening <= marker < first_end for marker in markers
     ):
         return True
     return any(start <= marker < end for marker in markers)

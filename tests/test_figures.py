@@ -467,3 +467,16 @@ def test_a_sentence_with_nothing_of_its_own_borrows_the_one_before():
     )
     b = "Some 36% of prisoners said drugs were easy to obtain.\n\nAt the previous inspection the figure was 28%.\n"
     assert ("agree", "28 per cent", "28%") in _figure_findings(a, b)
+
+
+def test_a_hyphenated_count_counts_its_first_word():
+    (pupils,) = [
+        f for f in figures("Five inspectors visited the 1,180-pupil school.") if f.value == 1180
+    ]
+    assert (pupils.noun, pupils.modifiers) == ("pupil", ())
+
+
+def test_a_value_past_a_bound_is_never_a_difference():
+    a = "During the visit, inspectors spoke to more than 200 pupils at the school.\n"
+    b = "During the visit, inspectors spoke to 1,180 pupils at the school.\n"
+    assert [status for status, _, _ in _figure_findings(a, b)] == ["only_a", "only_b"]

@@ -105,6 +105,8 @@ FORMS = [
     ("Its only good grade was for police powers and public treatment.", "good", "police powers and public treatment"),
     ("HM Inspectorate of Prisons said outcomes in safety at Brackenmoor Immigration Removal Centre, near Keldwick, were not sufficiently good.", "not sufficiently good", "safe"),
     ("Safety was judged not sufficiently good at this inspection.", "not sufficiently good", "safe"),
+    ("Inspectors also graded as adequate the force's work protecting vulnerable people, though they had concerns.", "adequate", "protecting vulnerable people"),
+    ("The force's 999 response was rated inadequate.", "inadequate", "responding to the public"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -163,6 +165,10 @@ def test_grade_words_that_are_not_ratings(text):
         ("It had been judged good when inspectors last visited in 2019.", [("good", "overall (before)")]),
         ("It was rated good.", [("good", "?")]),
         ("The home lost its outstanding rating.", [("outstanding", "overall (before)")]),
+        (
+            "It is the first time it has had that grade; at its last inspection, in 2022, its culture was judged to require improvement.",
+            [("requires improvement", "culture (before)")],
+        ),
         (
             "Leadership had been downgraded from requires improvement since its last inspection.",
             [("requires improvement", "leadership (before)")],

@@ -583,7 +583,7 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
         noun_words = _dated_event(text, raw, sentence)
     else:
         noun_words = []
-    previous = raw.previous or bool(_PREVIOUS.search(before))
+    previous = raw.form != "date" and (raw.previous or bool(_PREVIOUS.search(before)))
     if raw.form != "date" and not previous:
         previous = _earlier_figure(text, raw, sentence)
     modifiers = tuple(sorted({normalise_noun(w) for w in noun_words[:-1]}))

@@ -206,9 +206,6 @@ def _near(a: Figure, b: Figure, settings: Settings) -> bool:
     return top > 0 and abs(a.value - b.value) / top <= settings.near_value_gap
 
 
-_EXACT_LEAD = 0.15
-
-
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     i: int
@@ -309,12 +306,12 @@ def _exact(a: Claim, b: Claim) -> bool:
     )
 
 
-def _assign(candidates: Iterable[_Candidate]) -> list[_Candidate]:
-    """One-to-one, most similar first, with a small lead for the same value in the same
-    unit ("45 per cent" pairs with "45%" before "about half"); ties go to earlier claims."""
+def _assign(candidates: Iterable[_Candidate], lead: float) -> list[_Candidate]:
+    """One-to-one, most similar first, with a lead for the same value in the same unit
+    ("45 per cent" pairs with "45%" before "about half"); ties go to earlier claims."""
 
     def rank(c: _Candidate) -> tuple[float, int, int]:
-        return (-(c.similarity + (_EXACT_LEAD if c.exact else 0.0)), c.i, c.j)
+        return (-(c.similarity + (lead if c.exact else 0.0)), c.i, c.j)
 
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -354,9 +351,9 @@ def pair_claims(a: Source, b: Source, settings: Settings) -> list[Pair]:
     may then pair as differing, so that an equal value is never taken for a discrepancy.
     """
     candidates = _candidates(a, b, settings)
-    chosen = _assign([c for c in candidates if c.agrees])
+    chosen = _assign([c for c in candidates if c.agrees], settings.exact_lead)
     quote_cands = _quote_candidates(a, b, settings)
-    quote_pairs = _assign(quote_cands)
+    quote_pairs = _assign(quote_cands, settings.exact_lead)
     chosen += quote_pairs + _contained(quote_cands, quote_pairs, a, b)
     pairs = [Pair(a.claims[c.i], b.claims[c.j], round(c.similarity, 3)) for c in chosen]
     used_a, used_b = {c.i for c in chosen}, {c.j for c in chosen}
@@ -365,7 +362,10 @@ def pair_claims(a: Source, b: Source, settings: Settings) -> list[Pair]:
     pairs += _earlier_inspection_pair(a, b, used_a, used_b)
     pairs += _change_pairs(a, b, pairs, used_a, used_b)
     left = [c for c in candidates if not c.agrees and c.i not in used_a and c.j not in used_b]
-    pairs += [Pair(a.claims[c.i], b.claims[c.j], round(c.similarity, 3)) for c in _assign(left)]
+    pairs += [
+        Pair(a.claims[c.i], b.claims[c.j], round(c.similarity, 3))
+        for c in _assign(left, settings.exact_lead)
+    ]
     return sorted(pairs, key=lambda p: (p.a.start, p.b.start))
 
 

@@ -51,6 +51,9 @@ class Settings:
     # A grade or quote in a headline pairs with the other source's body at this share of
     # its similarity, so that a body statement pairs with the body's first.
     headline_discount: float = 0.6
+    # Added to the similarity of a pair that states the same value in the same unit, so
+    # that "45 per cent" pairs with "45%" before "about half" or "up to 48" takes "43".
+    exact_lead: float = 0.25
     # Word window on each side of a claim that forms its local context.
     context_window: int = 7
     # Candidates scored per claim after the inverted-index shortlist.

@@ -113,6 +113,24 @@ def test_headline_discount():
     assert paired_sentence(Settings(headline_discount=1.0)) == 0
 
 
+def test_exact_lead():
+    # "up to 48" is true of 43, but the other source's own "up to 48" is the same figure.
+    a = "Inspectors found the care home, which can take up to 48 residents, was short of staff.\n"
+    b = (
+        "Inspectors found the care home had 43 residents and was short of staff.\n\n"
+        "The care home can take up to 48 residents, inspectors found.\n"
+    )
+
+    def partner(settings: Settings) -> str:
+        report = compare_documents(from_text(a, "a"), from_text(b, "b"), settings)
+        (agree,) = [f for f in report.findings if f.status is Status.AGREE]
+        assert agree.b is not None
+        return agree.b.text
+
+    assert partner(Settings()) == "48"
+    assert partner(Settings(exact_lead=0.0)) == "43"
+
+
 def test_settings_are_frozen():
     settings = Settings()
     assert dataclasses.replace(settings, pair_agree_min=0.3).pair_agree_min == 0.3

@@ -144,7 +144,7 @@ def _part_of(m: regex.Match[str]) -> _Raw | None:
 def _part(m: regex.Match[str], part: float, whole: float) -> _Raw:
     """ "12 of the 40 wards": the count 12, its share (30%), and where the whole is written."""
     total = (m.start("d"), m.end("d"), whole)
-    return _Raw(m.start(), m.end(), part, None, "part", 2, share=part / whole * 100, total=total)
+    return _Raw(m.start(), m.end(), part, None, "part", 1, share=part / whole * 100, total=total)
 
 
 def _age(m: regex.Match[str]) -> _Raw | None:

@@ -480,3 +480,9 @@ def test_a_value_past_a_bound_is_never_a_difference():
     a = "During the visit, inspectors spoke to more than 200 pupils at the school.\n"
     b = "During the visit, inspectors spoke to 1,180 pupils at the school.\n"
     assert [status for status, _, _ in _figure_findings(a, b)] == ["only_a", "only_b"]
+
+
+def test_a_part_of_days_is_a_part_not_a_duration():
+    part, total = figures("On 9 of the 28 days we reviewed, the rota was short.")[:2]
+    assert (part.text, part.form, part.noun) == ("9 of the 28", "part", "day")
+    assert (total.text, total.form) == ("28", "total")

@@ -101,6 +101,8 @@ def _change(m: regex.Match[str]) -> list[_Raw] | None:
     """ "rose from 12 to 15 per cent": an earlier value and a later one, not a range."""
     unit = "%" if m.group("pct") else None
     form = "percent" if unit else "number"
+    if m.group("u"):
+        unit, form = _UNIT_NAMES[m.group("u").lower()], "duration"  # "from six to eight hours"
     lo_end = m.end("lo_unit") if m.start("lo_unit") >= 0 else m.end("lo")
     return [
         _Raw(m.start("lo"), lo_end, _num(m, "lo"), unit, form, -1, previous=True),
@@ -115,7 +117,12 @@ def _range(m: regex.Match[str]) -> _Raw | None:
     if low >= high:
         return None
     unit = "%" if m.group("pct") else None
-    return _Raw(m.start(), m.end(), low, unit, "range", 0, low=low, high=high)
+    time_unit = m.groupdict().get("u")
+    if time_unit:
+        unit = _UNIT_NAMES[time_unit.lower()]  # "between six and eight hours"
+    return _Raw(
+        m.start(), m.end(), low, unit, "range", 0, low=low, high=high, use_noun=not time_unit
+    )
 
 
 def _fraction(m: regex.Match[str]) -> _Raw | None:
@@ -201,7 +208,8 @@ _Builder = Callable[[regex.Match[str]], "_Raw | list[_Raw] | None"]
 _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
     (
         regex.compile(
-            rf"(?<={_CHANGE_VERB.pattern[:-4]}\s+)from\s+(?P<lo>{DIGITS})(?P<lo_unit>{_PCT})?\s+to\s+(?P<hi>{DIGITS})(?P<pct>{_PCT})?",
+            rf"(?<={_CHANGE_VERB.pattern[:-4]}\s+)from\s+(?P<lo>{DIGITS})(?P<lo_unit>{_PCT})?\s+to\s+(?P<hi>{DIGITS})"
+            rf"(?:(?P<pct>{_PCT})|\s+(?P<u>{_TIME_UNIT})\b)?",
             _F,
         ),
         _change,
@@ -229,6 +237,14 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
     ),
     (
         regex.compile(rf"(?P<lo>{DIGITS})\s?(?:-|–|to)\s?(?P<hi>{DIGITS})(?P<pct>{_PCT})", _F),
+        _range,
+    ),
+    (
+        regex.compile(
+            rf"(?:\bbetween\s+(?P<lo>{DIGITS})\s+and|(?:\bfrom\s+)?(?P<lo>{DIGITS})\s?(?:-|–|to))"
+            rf"\s?(?P<hi>{DIGITS})(?P<pct>)\s+(?P<u>{_TIME_UNIT})\b",
+            _F,
+        ),
         _range,
     ),
     (regex.compile(rf"(?P<n>{DIGITS})(?:{_PCT}|(?P<pp>\s+percentage[- ]points?))", _F), _percent),

@@ -117,6 +117,9 @@ def test_shares_written_as_ratios_have_no_total():
         ("Between 12 and 15 staff left.", 12, 15, None),
         ("It rose to 12-15% last year.", 12, 15, "%"),
         ("Estimates ran from 12 to 15 per cent.", 12, 15, "%"),
+        ("Women were locked up for between six and eight hours.", 6, 8, "hour"),
+        ("They spent six to eight hours a day in cells.", 6, 8, "hour"),
+        ("It took 3-4 weeks to reply.", 3, 4, "week"),
     ],
 )
 def test_ranges_stay_ranges(text, low, high, unit):
@@ -486,3 +489,9 @@ def test_a_part_of_days_is_a_part_not_a_duration():
     part, total = figures("On 9 of the 28 days we reviewed, the rota was short.")[:2]
     assert (part.text, part.form, part.noun) == ("9 of the 28", "part", "day")
     assert (total.text, total.form) == ("28", "total")
+
+
+def test_a_change_in_a_duration_keeps_its_unit():
+    earlier, later = figures("Waits rose from six to eight hours.")
+    assert (earlier.value, earlier.unit, "(before)" in earlier.modifiers) == (6, "hour", True)
+    assert (later.value, later.unit) == (8, "hour")

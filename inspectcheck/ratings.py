@@ -178,6 +178,7 @@ AREAS = frozenset(
         "building, supporting and protecting the workforce", "police powers and public treatment",
         "preventing crime and anti-social behaviour", "leadership and force management",
         "building, supporting and protecting its workforce", "nursery and reception classes",
+        "getting the right people with the right skills", "ensuring fairness and promoting diversity",
     }
 )  # fmt: skip
 _AREA_NAMES = "|".join(regex.escape(a) for a in sorted(AREAS, key=len, reverse=True))
@@ -191,7 +192,7 @@ _ITEM_NAMES = "|".join(
 _ITEM = rf"(?:being\s+|the\s+|its\s+|for\s+)?(?P<a>{_ITEM_NAMES})\b"
 # Two or more areas; `_parts` checks that the last two are joined by "and".
 _AREA_LIST = regex.compile(rf"{_ITEM}(?:(?P<sep>\s*,\s*|,?\s+and\s+){_ITEM})+", regex.IGNORECASE)
-_AREA_NAME = regex.compile(rf"(?P<s>{_AREA_NAMES})\b", regex.IGNORECASE)
+_AREA_NAME = regex.compile(rf"(?P<s>{_ITEM_NAMES})\b", regex.IGNORECASE)
 _POSSESSOR = regex.compile(r"[\p{L}-]+(?:['’]s|s['’])\s+")
 # A hospital's core services are graded apart from the hospital as a whole.
 _CORE_SERVICE = regex.compile(
@@ -221,6 +222,9 @@ _SYNONYMS = {
     "children who need help and protection": "help and protection",
     "emergency response": "responding to fires", "responding to emergencies": "responding to fires",
     "999 response": "responding to the public", "response to 999 calls": "responding to the public",
+    "response to fires and other emergencies": "responding to fires", "response to fires": "responding to fires",
+    "handling of major and multi-agency incidents": "responding to major incidents",
+    "culture": "promoting the right values and culture",
     "preventing crime and anti-social behaviour": "preventing crime",
     "building, supporting and protecting its workforce": "building, supporting and protecting the workforce",
     "nursery and reception classes": "early years", "nursery and reception": "early years",
@@ -456,8 +460,10 @@ def _after(text: str, end: int, stop: int) -> tuple[str, str] | None:
 def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
     if m.group("g").lower() in _CONCERNS:
         return "concern"
-    if m.re is _DOWN_FROM_FORM:
-        return _SAME_AS_PREVIOUS
+    if m.re is _DOWN_FROM_FORM or _DOWN_FROM_BEFORE.search(
+        text, max(0, m.start("g") - 12), m.start("g")
+    ):
+        return _SAME_AS_PREVIOUS  # "down from requires improvement at ...", whichever form read it
     if m.re in (_LABEL_FORM, _QUESTION_FORM):
         return _labelled_subject(m.group("label"))
     start, end = m.span("g")
@@ -540,7 +546,8 @@ def _list_subject(text: str, sentence: Sentence, start: int, end: int) -> str | 
 
 
 _WHICH_WAS = regex.compile(
-    r",\s*which\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:also\s+|now\s+|still\s+)?"
+    r",\s*(?:which\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?|(?=(?:previously\s+|once\s+)?(?:rated|judged|graded)\s))"
+    r"(?:also\s+|now\s+|still\s+|previously\s+|once\s+)?"
     r"(?:(?:rated|judged|graded|kept|retained|received|given|found\s+to\s+be)\s+)?"
     rf"(?:(?:its|their|an?|as)\s+)?{_Q}$",
     _F,
@@ -593,6 +600,7 @@ _PART_SCOPE = regex.compile(
 )
 
 
+_DOWN_FROM_BEFORE = regex.compile(rf"\b(?:down|up)\s+from\s+{_Q}$", _F)
 _GRADED_AS = regex.compile(rf"\b(?:graded|rated|judged|assessed)\s+as\s+{_Q}$", _F)
 _OBJECT_AFTER = regex.compile(
     rf"{_Q}\s+(?P<s>(?:the|its|their)\s+[^,.;:]{{3,80}}?)(?=\s*(?:[,.;:]|$)|\s+(?:though|but|while|with|and)\b)",
@@ -636,7 +644,7 @@ def _overall(text: str, sentence: Sentence, at: int) -> bool:
 
 
 _RELATIVE = regex.compile(
-    r",\s*(?:(?:which|who|whose|where)\b.*|[^,]{1,60}),\s*(?=(?:has|have|had|was|were|is|are)\b[^,]*$)"
+    r",\s*(?:(?:which|who|whose|where)\b.*|[^,]{1,90}),\s*(?=(?:has|have|had|was|were|is|are)\b[^,]*$)"
     r"|\s+[-–—]\s+[^-–—]{1,60}\s+[-–—]\s+",  # "Provision in the early years - the nursery - still"
     _F,
 )

@@ -107,6 +107,9 @@ FORMS = [
     ("Safety was judged not sufficiently good at this inspection.", "not sufficiently good", "safe"),
     ("Inspectors also graded as adequate the force's work protecting vulnerable people, though they had concerns.", "adequate", "protecting vulnerable people"),
     ("The force's 999 response was rated inadequate.", "inadequate", "responding to the public"),
+    ("Getting the right people with the right skills requires improvement, HMICFRS said.", "requires improvement", "getting the right people with the right skills"),
+    ("Inspectors found its response to fires and other emergencies to be adequate.", "adequate", "responding to fires"),
+    ("A fire service has been rated inadequate for its culture after staff complained.", "inadequate", "promoting the right values and culture"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -166,8 +169,16 @@ def test_grade_words_that_are_not_ratings(text):
         ("It was rated good.", [("good", "?")]),
         ("The home lost its outstanding rating.", [("outstanding", "overall (before)")]),
         (
+            "Safety, judged reasonably good when inspectors last visited in March 2021, has slipped to not sufficiently good.",
+            [("reasonably good", "safe (before)"), ("not sufficiently good", "safe")],
+        ),
+        (
+            "Culture was rated inadequate, down from requires improvement at the service's previous inspection.",
+            [("inadequate", "promoting the right values and culture"), ("requires improvement", "promoting the right values and culture (before)")],
+        ),
+        (
             "It is the first time it has had that grade; at its last inspection, in 2022, its culture was judged to require improvement.",
-            [("requires improvement", "culture (before)")],
+            [("requires improvement", "promoting the right values and culture (before)")],
         ),
         (
             "Leadership had been downgraded from requires improvement since its last inspection.",

@@ -198,9 +198,25 @@ def _threshold(a: Claim, b: Claim, agrees: bool, settings: Settings) -> float:
     return settings.pair_agree_min if agrees else settings.pair_differ_min
 
 
+def _digits(figure: Figure) -> str:
+    return "".join(ch for ch in figure.text if ch.isdigit())
+
+
+def _transposed(a: Figure, b: Figure) -> bool:
+    """ "64%" and "46 per cent", "£4.2m" and "£2.4 million": two or more digits, the same
+    ones in another order."""
+    da, db = _digits(a), _digits(b)
+    return len(da) >= 2 and da != db and sorted(da) == sorted(db) and len(set(da)) > 1
+
+
 def _near(a: Figure, b: Figure, settings: Settings) -> bool:
-    """The same named thing, not a year, with values close enough to be one figure changed."""
-    if a.unit == "date" or same_thing(a, b) is not True or a.unit != b.unit:
+    """The same named thing, not a year, with values close enough to be one figure changed;
+    or any two figures whose digits are each other's, reordered (72 and 27: a typo)."""
+    if a.unit == "date" or a.unit != b.unit:
+        return False
+    if _transposed(a, b):
+        return True
+    if same_thing(a, b) is not True:
         return False
     top = max(abs(a.value), abs(b.value))
     return top > 0 and abs(a.value - b.value) / top <= settings.near_value_gap

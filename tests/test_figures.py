@@ -495,3 +495,11 @@ def test_a_change_in_a_duration_keeps_its_unit():
     earlier, later = figures("Waits rose from six to eight hours.")
     assert (earlier.value, earlier.unit, "(before)" in earlier.modifiers) == (6, "hour", True)
     assert (later.value, later.unit) == (8, "hour")
+
+
+def test_transposed_digits_differ_at_a_lower_overlap():
+    a = "Inspectors found on-call engines were available 64% of the time last year.\n"
+    b = "Ravensmoor's retained crews could staff a fire engine only 46 per cent of the time, the BBC understands.\n"
+    assert _figure_findings(a, b) == [("differ", "64%", "46 per cent")]
+    unrelated = b.replace("46 per cent", "20 per cent")
+    assert [status for status, _, _ in _figure_findings(a, unrelated)] == ["only_a", "only_b"]

@@ -239,12 +239,19 @@ def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
     a_ctx = [claim_context(a, c, settings.context_window) for c in a_claims]
     b_ctx = [claim_context(b, c, settings.context_window) for c in b_claims]
     found: list[_Candidate] = []
+    # No figure pairs below the lowest of its thresholds: skip those before comparing values.
+    figure_floor = min(
+        settings.pair_agree_min, settings.pair_differ_min, settings.near_value_differ_min,
+        settings.noun_clash_agree_min,
+    )  # fmt: skip
     for i, js in _shortlist(a_claims, a_ctx, b_claims, b_ctx, settings.shortlist).items():
         if not js:
             continue
         sims = _scores(a_ctx[i], [b_ctx[j] for j in js])
         for j, sim in zip(js, sims, strict=True):
             ca, cb = a_claims[i], b_claims[j]
+            if isinstance(ca, Figure) and sim < figure_floor:
+                continue
             if not compatible(ca, cb):
                 continue
             agrees = values_agree(ca, cb, settings)

@@ -254,7 +254,7 @@ _BEFORE = regex.compile(
 )
 _BEFORE_TIME = regex.compile(
     r"\b(?:previous(?:ly)?|last\s+inspect\w*|at\s+its\s+last|had\s+been\s+(?:rated|judged|graded)|"
-    r"formerly|was\s+last|last\s+visited|last\s+rating|up\s+from|down\s+from|(?:in|since)\s+(?:19|20)\d\d,|"
+    r"formerly|was\s+last|last\s+visited|last\s+rating|up\s+from|down\s+from|(?:in|since|from)\s+(?:19|20)\d\d,|"
     r"having\s+been\s+(?:rated|judged|graded|found)|(?:years?|months?)\s+after|"
     r"lost\s+(?:its|their|the)|"
     r"rating\s+(?:that\s+|which\s+)?(?:it|they)\s+(?:was\s+given|were\s+given|was\s+awarded|"
@@ -322,7 +322,8 @@ def _normalise(subject: str) -> str:
     )
     subject = regex.sub(r"\s+(?:key\s+)?(?:questions?|domains?|areas?)$", "", subject)
     subject = regex.sub(
-        r"^(?:our\s+)?(?:overall\s+)?(?:rating|grade)(?:\s+for\s+(?:this|the)\s+\w+)?$",
+        r"^(?:our\s+)?(?:(?:last|previous|latest|current)\s+)?(?:overall\s+)?(?:rating|grade)"
+        r"(?:\s+for\s+(?:this|the)\s+\w+)?$",
         "overall",
         subject,
     )
@@ -477,7 +478,7 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
         return listed
     strict = m.re in (_AREA_FORM, _BARE_FORM)
     phrase, passive = _before(text[sentence.start : start])
-    if phrase and _IN_THAT_AREA.search(phrase):
+    if phrase and (_IN_THAT_AREA.search(phrase) or _SAME_AREA_PHRASE.match(_normalise(phrase))):
         return _SAME_AREA  # "Its grade in that area has fallen from adequate"
     after = _after(text, end, sentence.end)
     if after and _names_subject(after, phrase, strict):
@@ -592,6 +593,10 @@ def _labelled_subject(label: str) -> str:
     return subject
 
 
+_SAME_AREA_PHRASE = regex.compile(
+    r"same(?:\s+(?:area|domain|category|question))?$|(?:that|this)\s+(?:area|domain|category|question)$",
+    _F,
+)
 _IN_THAT_AREA = regex.compile(r"\bin\s+(?:that|this|the\s+same)\s+(?:area|domain|category)\b", _F)
 _PART_SCOPE = regex.compile(
     rf"{_Q}\s+(?:on|in|at|for|across)\s+(?:these|this|those|that|some|one|two|three|four|the\s+other)\s+"

@@ -168,6 +168,11 @@ def test_grade_words_that_are_not_ratings(text):
         ("It had been judged good when inspectors last visited in 2019.", [("good", "overall (before)")]),
         ("It was rated good.", [("good", "?")]),
         ("The home lost its outstanding rating.", [("outstanding", "overall (before)")]),
+        ("The last rating for this service was requires improvement.", [("requires improvement", "overall (before)")]),
+        (
+            "It was rated inadequate at responding to the public, down from 2022, when the same area was judged to require improvement.",
+            [("inadequate", "responding to the public"), ("requires improvement", "responding to the public (before)")],
+        ),
         (
             "Safety, judged reasonably good when inspectors last visited in March 2021, has slipped to not sufficiently good.",
             [("reasonably good", "safe (before)"), ("not sufficiently good", "safe")],

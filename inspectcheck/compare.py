@@ -157,8 +157,9 @@ def _hedges_agree(a: Figure, b: Figure, settings: Settings) -> bool:
     point_a, point_b = _scalar(a, b), _scalar(b, a)
     way_a, way_b = _direction(a), _direction(b)
     if way_a and way_a == way_b:
-        spread = max(_precision(a) * point_a / a.value if a.value else 0.0, 1e-9)
-        return abs(point_a - point_b) <= spread
+        spread_a = _precision(a) * point_a / a.value if a.value else 0.0
+        spread_b = _precision(b) * point_b / b.value if b.value else 0.0
+        return abs(point_a - point_b) <= max(spread_a, spread_b, 1e-9)
     if way_a and way_b:
         return low_a < high_b and low_b < high_a
     if way_a:
@@ -179,6 +180,8 @@ def _precision(figure: Figure) -> float:
         return 1.0  # "a third" is read as a rounded share: within a percentage point
     if figure.form == "date":
         return 0.0
+    if figure.form == "scaled" and not any(ch.isdigit() for ch in figure.text):
+        return 0.1 * figure.value  # "half a million", "a million": a round figure
     places = decimals(figure.text)
     written = figure.value
     for suffix, scale in (("bn", 1e9), ("billion", 1e9), ("m", 1e6), ("million", 1e6)):

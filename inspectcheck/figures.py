@@ -192,6 +192,17 @@ def _ordinal(m: regex.Match[str]) -> _Raw | None:
     return _Raw(m.start(), m.end(), float(value), "ordinal", "ordinal", 0)
 
 
+def _scaled_count(m: regex.Match[str]) -> _Raw | None:
+    """ "1.1 million people", "a million calls", "half a million": a count with its scale."""
+    lead = m.group("n").lower()
+    value = {"a": 1.0, "an": 1.0, "half a": 0.5, "one": 1.0}.get(" ".join(lead.split()))
+    value = value if value is not None else parse_number(m.group("n"))
+    if value is None:
+        return None
+    scale = MULTIPLIERS[m.group("mult").lower()]
+    return _Raw(m.start(), m.end(), value * scale, None, "scaled", 0)
+
+
 def _count(m: regex.Match[str]) -> _Raw | None:
     text = m.group("n")
     value = parse_number(text)
@@ -308,6 +319,13 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
         ),
         _ordinal,
     ),
+    (
+        regex.compile(
+            rf"\b(?P<n>{DIGITS}|half\s+an?|an?)\s+(?P<mult>million|billion)\b(?!\s+(?:pounds|dollars|euros))",
+            _F,
+        ),
+        _scaled_count,
+    ),
     (regex.compile(rf"(?P<n>{DIGITS})", _F), _count),
 ]
 # "an hour" needs a preposition before it to be a duration ("within an hour", "in a week").
@@ -319,7 +337,7 @@ _ARTICLE_DURATION_CONTEXT = regex.compile(
 
 
 # Patterns that can match without a digit: fractions, "an hour", ordinals.
-_WORDS_ONLY = frozenset({_fraction, _ordinal})
+_WORDS_ONLY = frozenset({_fraction, _ordinal, _scaled_count})
 
 
 def _candidates(text: str, digits: str, start: int, end: int) -> Iterator[_Raw]:
@@ -366,7 +384,8 @@ def _plausible(raw: _Raw, text: str, start: int) -> bool:
 
 # Telephone services named by their number: "999 calls", "the 101 line".
 _PHONE = regex.compile(
-    r"(?:999|101|111|112|911)\s+(?:calls?|line|number|services?|operators?|handlers?|call-handl\w*)\b",
+    r"(?:999|101|111|112|911)\s+(?:calls?|line|number|services?|operators?|handlers?|call-handl\w*|"
+    r"responses?|emergenc\w+|non-emergency)\b",
     regex.IGNORECASE,
 )
 _LABEL_BEFORE = regex.compile(

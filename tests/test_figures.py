@@ -54,6 +54,9 @@ FORMS = [
     ("Calls were answered within an hour.", "an hour", 1, "hour"),
     ("Patients waited two weeks for a bed.", "two weeks", 2, "week"),
     ("Visits were half an hour or more late.", "half an hour", 0.5, "hour"),
+    ("The force serves 1.1 million people.", "1.1 million", 1_100_000, None),
+    ("The service covers half a million people.", "half a million", 500_000, None),
+    ("The force serves a million people.", "a million", 1_000_000, None),
     ("She waited a year and a half for a place.", "a year and a half", 1.5, "year"),
     ("It took nearly two and a half hours.", "two and a half hours", 2.5, "hour"),
     ("Notices were reviewed within 48 hours.", "48 hours", 48, "hour"),
@@ -170,6 +173,7 @@ def test_time_locked_up_and_time_out_of_cell_never_differ():
         "Fire & Rescue Services were inspected.",
         "It was the first time the force had failed.",
         "Category two calls were late.",
+        "The force's 999 response was poor.",
         "1. The force must improve.",
     ],
 )
@@ -288,6 +292,8 @@ def _pair(text_a: str, text_b: str) -> tuple[Figure, Figure]:
         ("Women waited more than four hours.", "Women waited more than six hours.", False),
         ("About 11,900 patients were listed.", "More than 12,000 patients were listed.", False),
         ("More than 50 were seen.", "Fewer than 60 were seen.", True),
+        ("It serves more than 1.1 million people.", "It serves more than a million people.", True),
+        ("It covers about 540,000 people.", "It covers more than half a million people.", True),
     ],
 )
 def test_values_agree(a, b, agrees):

@@ -135,7 +135,7 @@ def speakers_clash(a: Quote, b: Quote) -> bool:
         return False
     if any(k.startswith("role:") for k in keys if k):
         sides = {side_of_service(a.speaker), side_of_service(b.speaker)}
-        return sides == {"user", "staff"}  # "one prisoner" and "a member of staff"
+        return len(sides) == 2 and None not in sides  # "one prisoner", "a member of staff"
     if INSTITUTION in keys:
         person = b if a.speaker_key == INSTITUTION else a
         if from_inspectorate(person.speaker, person.attribution):

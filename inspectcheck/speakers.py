@@ -163,10 +163,14 @@ def from_inspectorate(speaker: str | None, attribution: str | None) -> bool:
 # Unnamed speakers on either side of a service: "one prisoner", "a detainee", "a mother"
 # against "one member of staff", "a probation officer". Giving one's words to the other
 # is a misattribution; two ways of naming one side ("one prisoner", "one inmate") are not.
+_FAMILY = regex.compile(
+    r"\b(?:parents?|mothers?|mums?|fathers?|dads?|daughters?|sons?|relatives?|famil(?:y|ies)|"
+    r"wife|husband|partner|sister|brother|grandmother|grandfather)\b",
+    regex.IGNORECASE,
+)
 _SERVICE_USERS = regex.compile(
     r"\b(?:prisoners?|inmates?|detainees?|patients?|residents?|pupils?|students?|learners?|"
-    r"parents?|clients?|mothers?|fathers?|daughters?|sons?|relatives?|famil(?:y|ies)|"
-    r"(?:man|woman|person|people|boy|girl|child|children)\s+(?:on|in|at|who|held|living)\b|"
+    r"clients?|(?:man|woman|person|people|boy|girl|child|children)\s+(?:on|in|at|who|held|living)\b|"
     r"service\s+users?|young\s+(?:person|people))",
     regex.IGNORECASE,
 )
@@ -178,9 +182,12 @@ _STAFF = regex.compile(
 
 
 def side_of_service(speaker: str | None) -> str | None:
-    """ "user" or "staff" for an unnamed speaker, or None when neither is clear."""
+    """ "family", "user" or "staff" for an unnamed speaker, or None when it is not clear.
+    A relative's words are not a resident's, nor a resident's a carer's."""
     if not speaker:
         return None
+    if _FAMILY.search(speaker):
+        return "family"  # "the daughter of one man who uses the service"
     user, staff = bool(_SERVICE_USERS.search(speaker)), bool(_STAFF.search(speaker))
     if user == staff:
         return None

@@ -365,6 +365,8 @@ def test_a_body_quote_pairs_before_the_headline_repeating_it():
         ("One man on probation", "One probation officer", False),
         ("One prisoner", "One inmate", True),
         ("The daughter of one man who uses the service", "The daughter of one client", True),
+        ("One relative", "One resident", False),
+        ("A mother", "One pupil", False),
     ],
 )
 def test_unnamed_speakers_on_two_sides_of_a_service(speaker_a, speaker_b, agrees):

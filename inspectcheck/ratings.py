@@ -256,7 +256,7 @@ _BEFORE_TIME = regex.compile(
     r"\b(?:previous(?:ly)?|last\s+inspect\w*|at\s+its\s+last|had\s+been\s+(?:rated|judged|graded)|"
     r"formerly|was\s+last|last\s+visited|last\s+rating|up\s+from|down\s+from|(?:in|since|from)\s+(?:19|20)\d\d,|"
     r"having\s+been\s+(?:rated|judged|graded|found)|(?:years?|months?)\s+after|"
-    r"lost\s+(?:its|their|the)|"
+    r"(?:lost|shed|shedding)\s+(?:its|their|the)|"
     r"rating\s+(?:that\s+|which\s+)?(?:it|they)\s+(?:was\s+given|were\s+given|was\s+awarded|"
     r"had\s+been\s+given|had|held|received|achieved|earned))",
     _F,
@@ -461,10 +461,13 @@ def _after(text: str, end: int, stop: int) -> tuple[str, str] | None:
 def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
     if m.group("g").lower() in _CONCERNS:
         return "concern"
-    if m.re is _DOWN_FROM_FORM or _DOWN_FROM_BEFORE.search(
-        text, max(0, m.start("g") - 12), m.start("g")
+    at = m.start("g")
+    if (
+        m.re is _DOWN_FROM_FORM
+        or _DOWN_FROM_BEFORE.search(text, max(0, at - 12), at)
+        or _HAVING_BEEN.search(text, max(sentence.start, at - 50), at)
     ):
-        return _SAME_AS_PREVIOUS  # "down from requires improvement at ...", whichever form read it
+        return _SAME_AS_PREVIOUS  # "down from X at ...", ", having been judged X": the same subject
     if m.re in (_LABEL_FORM, _QUESTION_FORM):
         return _labelled_subject(m.group("label"))
     start, end = m.span("g")
@@ -606,6 +609,11 @@ _PART_SCOPE = regex.compile(
 
 
 _DOWN_FROM_BEFORE = regex.compile(rf"\b(?:down|up)\s+from\s+{_Q}$", _F)
+# "Safety was rated poor, ..., having been judged not sufficiently good": the same subject
+_HAVING_BEEN = regex.compile(
+    rf",\s*having\s+(?:previously\s+)?been\s+(?:rated|judged|graded|found)\s+(?:to\s+be\s+|as\s+)?{_Q}$",
+    _F,
+)
 _GRADED_AS = regex.compile(rf"\b(?:graded|rated|judged|assessed)\s+as\s+{_Q}$", _F)
 _OBJECT_AFTER = regex.compile(
     rf"{_Q}\s+(?P<s>(?:the|its|their)\s+[^,.;:]{{3,80}}?)(?=\s*(?:[,.;:]|$)|\s+(?:though|but|while|with|and)\b)",

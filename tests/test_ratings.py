@@ -168,6 +168,11 @@ def test_grade_words_that_are_not_ratings(text):
         ("It had been judged good when inspectors last visited in 2019.", [("good", "overall (before)")]),
         ("It was rated good.", [("good", "?")]),
         ("The home lost its outstanding rating.", [("outstanding", "overall (before)")]),
+        ("Maternity services have improved enough to shed their inadequate rating.", [("inadequate", "maternity (before)")]),
+        (
+            "Safety was rated poor, the lowest grade on the scale, having been judged not sufficiently good in 2021.",
+            [("poor", "safe"), ("not sufficiently good", "safe (before)")],
+        ),
         ("The last rating for this service was requires improvement.", [("requires improvement", "overall (before)")]),
         (
             "It was rated inadequate at responding to the public, down from 2022, when the same area was judged to require improvement.",

@@ -48,11 +48,6 @@ _TITLES = regex.compile(
     r"police|and|crime|fire|rescue|services?|nursing|medical|the|a|an)\b\.?",
     regex.IGNORECASE,
 )
-_CLAUSE_LEAD = regex.compile(
-    r"^.*?(?:\b(?:in\s+a\s+(?:\w+\s+)?statement|in\s+(?:a|its|his|her|their)\s+\w+|"
-    r"however|but|and|while|also|meanwhile|responding|speaking\s+\w+\s+\w+)\b[,\s]*)",
-    regex.IGNORECASE,
-)
 
 
 def _trim_speaker(phrase: str) -> str | None:

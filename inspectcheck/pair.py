@@ -396,15 +396,22 @@ _TO_LATER = regex.compile(r"\bto\s+(?:about\s+|around\s+|just\s+|only\s+)?$", re
 _CHANGE_REACH = 40  # characters from an earlier value to the "to" of its later one
 
 
-def _later_value(source: Source, earlier: Figure) -> int | None:
+def _later_value(source: Source, by_sentence: dict[int, list[int]], earlier: Figure) -> int | None:
     """In "fell from 640 two years ago to 215", the index of 215, given 640."""
-    for k, claim in enumerate(source.claims):
-        if not isinstance(claim, Figure) or claim.sentence != earlier.sentence:
-            continue
+    for k in by_sentence.get(earlier.sentence, ()):
+        claim = source.claims[k]
         near = earlier.end < claim.start <= earlier.end + _CHANGE_REACH
         if near and _TO_LATER.search(source.clean, earlier.end, claim.start):
             return k
     return None
+
+
+def _figures_by_sentence(source: Source) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = defaultdict(list)
+    for k, claim in enumerate(source.claims):
+        if isinstance(claim, Figure):
+            found[claim.sentence].append(k)
+    return found
 
 
 def _change_pairs(
@@ -413,13 +420,14 @@ def _change_pairs(
     """Two changes from one agreed earlier value: their later values state the same fact
     ("fell from 640 to 215" and "fell from 640 to 251")."""
     found: list[Pair] = []
+    index_a, index_b = _figures_by_sentence(a), _figures_by_sentence(b)
     for pair in pairs:
         fa, fb = pair.a, pair.b
         if not (isinstance(fa, Figure) and isinstance(fb, Figure)):
             continue
         if "(before)" not in fa.modifiers or "(before)" not in fb.modifiers:
             continue
-        i, j = _later_value(a, fa), _later_value(b, fb)
+        i, j = _later_value(a, index_a, fa), _later_value(b, index_b, fb)
         if i is None or j is None or i in used_a or j in used_b:
             continue
         later_a, later_b = a.claims[i], b.claims[j]

@@ -69,8 +69,8 @@ class PassageIndex:
     def find(self, quote: Quote, settings: Settings) -> PassageMatch | None:
         """The passage that best carries the quote's words, if one carries enough of them."""
         words = words_for_match(quote.text)
-        if len(words) < 3:
-            return None
+        if len(words) < 2 or (len(words) == 2 and set(words) & STOPWORDS):
+            return None  # "overly positive" may be found; "the report" may not
         best: PassageMatch | None = None
         for first in self.candidates(words):
             last = min(first + _WINDOW - 1, len(self.source.sentences) - 1)

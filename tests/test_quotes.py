@@ -383,3 +383,13 @@ def test_she_added_after_reported_speech_is_the_person_reported():
         '"We have changed how we crew our engines at night," she added.\n'
     )
     assert [q.speaker_key for q in quotes(text)] == ["pendleford", "okafor"]
+
+
+def test_a_two_word_quote_of_the_report_is_found_in_its_prose():
+    from inspectcheck.api import compare_documents
+
+    report = REPORT + "\nReports to councillors on performance were overly positive.\n"
+    draft = 'The report said reports to councillors had been "overly positive".\n'
+    found = compare_documents(from_text(report, "a"), from_text(draft, "b"))
+    statuses = [f.status.value for f in found.findings if f.kind.value == "quote"]
+    assert statuses == ["agree"]

@@ -413,8 +413,8 @@ def _plausible_count(written: str, raw: _Raw, text: str, start: int) -> bool:
 
 def _noun_follows(text: str, end: int) -> bool:
     m = regex.match(
-        r"\s+(?:more\s+|further\s+|other\s+)?([\p{L}][\p{L}'’-]*)", text[end : end + 40]
-    )
+        r"(?:\s+(?:more\s+|further\s+|other\s+)?|-)([\p{L}][\p{L}'’-]*)", text[end : end + 40]
+    )  # "five inspectors", "a five-point scale"
     return bool(m) and m.group(1).lower() not in STOPWORDS
 
 

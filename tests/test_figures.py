@@ -55,6 +55,7 @@ FORMS = [
     ("Patients waited two weeks for a bed.", "two weeks", 2, "week"),
     ("Visits were half an hour or more late.", "half an hour", 0.5, "hour"),
     ("The force serves 1.1 million people.", "1.1 million", 1_100_000, None),
+    ("Schools are graded on a five-point scale.", "five", 5, None),
     ("The service covers half a million people.", "half a million", 500_000, None),
     ("The force serves a million people.", "a million", 1_000_000, None),
     ("She waited a year and a half for a place.", "a year and a half", 1.5, "year"),

@@ -82,7 +82,7 @@ _FORMS = [
     # "a rating of inadequate", "the lowest possible grade of inadequate"
     regex.compile(rf"\b(?:rating|grade|judgement)\s+of\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}", _F),
     # "was rated inadequate", "rated the home as good", "judged to be 'requires improvement'"
-    regex.compile(
+    _TRIGGER_FORM := regex.compile(
         rf"\b{_TRIGGER}\s+{_OBJ}(?:as\s+|to\s+be\s+(?:at\s+)?|to\s+(?=require\s+improvement|need\s+attention))?(?:an?\s+)?(?:overall\s+)?{_Q}(?P<g>{_GRADE}){_Q}{_END}",
         _F,
     ),
@@ -220,6 +220,15 @@ _SYNONYMS = {
     "sixth form provision": "sixth form", "behaviour": "behaviour and attitudes",
     "leadership and management": "leadership",
     "children who need help and protection": "help and protection",
+    # Ofsted's children's homes (SCCIF) judgements
+    "effectiveness of leaders and managers": "leadership",
+    "how well children and young people are helped and protected": "help and protection",
+    "how well children are helped and protected": "help and protection",
+    "children are helped and protected": "help and protection",
+    "children and young people are helped and protected": "help and protection",
+    # the home's overall judgement
+    "overall experiences and progress of children and young people": "overall",
+    "experiences and progress of children and young people": "overall",
     "emergency response": "responding to fires", "responding to emergencies": "responding to fires",
     "999 response": "responding to the public", "response to 999 calls": "responding to the public",
     "response to fires and other emergencies": "responding to fires", "response to fires": "responding to fires",
@@ -321,8 +330,21 @@ def _normalise(subject: str) -> str:
         subject,
     )
     subject = regex.sub(r"\s+(?:key\s+)?(?:questions?|domains?|areas?)$", "", subject)
+    # "the effectiveness of leaders at the home": where, not what
     subject = regex.sub(
-        r"^(?:our\s+)?(?:(?:last|previous|latest|current)\s+)?(?:overall\s+)?(?:rating|grade)"
+        r"(?<=\S)\s+(?:at|in)\s+(?:the|its)\s+(?:home|school|service|prison|jail|hospital|trust|force|"
+        r"practice|surgery|unit|centre|academy|college|nursery|council)$",
+        "",
+        subject,
+    )
+    # "overall judgement at last inspection": the time is read apart from the subject
+    subject = regex.sub(
+        r"\s+(?:at|in|from)\s+(?:the|its|our)?\s*(?:last|previous|latest|most\s+recent)\s+inspection$",
+        "",
+        subject,
+    )
+    subject = regex.sub(
+        r"^(?:our\s+)?(?:(?:last|previous|latest|current)\s+)?(?:overall\s+)?(?:rating|grade|judge?ment)"
         r"(?:\s+for\s+(?:this|the)\s+\w+)?$",
         "overall",
         subject,
@@ -493,6 +515,8 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
     if _overall(text, sentence, start):
         return "overall"
     obj = m.groupdict().get("obj")
+    if obj and _SAME_AREA_PHRASE.match(_normalise(obj)):
+        return _SAME_AREA  # "In 2022 we graded this area as requires improvement"
     mode = "strict" if strict else "free" if obj or passive or m.re is _REQUIRES_FORM else "loose"
     subject = _as_subject(obj or phrase, mode)
     if subject:
@@ -874,10 +898,22 @@ _SINCE = regex.compile(r"\bsince\b[^,.;]*$", _F)
 _FROM = regex.compile(rf"\bfrom\s+{_Q}$", _F)
 
 
+# A grade word used as an adjective: "found children had good relationships with staff".
+_ADJECTIVE_USE = regex.compile(
+    r"\s+(?!(?:at|for|in|on|overall|and|but|by|with|after|as|to|across|from|when|because|since|"
+    r"following|last|this|again|too|during|before|under|despite|although|though|while|whereas|"
+    r"or|the|a|an|rating|grade|now|once|still|both|all|either)\b)\p{Ll}",
+)
+
+
 def _plain_words(form: regex.Pattern[str], m: regex.Match[str]) -> bool:
     """A grade read without a grading verb, in words plain English also uses: "was good",
-    "needs attention". "Requires improvement" is the inspectorates' own term."""
+    "needs attention", or "found ... good" before a noun. "Requires improvement" is the
+    inspectorates' own term."""
     if form is _AREA_FORM:
+        return True
+    weak = form is _TRIGGER_FORM and m.group(0).lower().startswith(("found", "considered"))
+    if weak and m.group("obj") and _ADJECTIVE_USE.match(m.string, m.end("g")):
         return True
     return form is _BARE_FORM and m.group("g").lower().startswith("need")
 
@@ -901,7 +937,7 @@ def extract_ratings(text: str, sentence: Sentence, line_of: Callable[[int], int]
             when = " (before)" if earlier else ""
             if subject == _PRONOUN_SUBJECT:
                 subject = "overall" if when else UNKNOWN_SUBJECT
-            if subject == UNKNOWN_SUBJECT and _plain_words(form, m):
+            if (subject == UNKNOWN_SUBJECT or form is _TRIGGER_FORM) and _plain_words(form, m):
                 continue  # "Staff morale was good": a grade word, not a rating
             groups = (
                 [("was", " (before)"), ("g", when)] if "was" in form.groupindex else [("g", when)]

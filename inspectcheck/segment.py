@@ -102,9 +102,7 @@ def _blocks(clean: str) -> list[tuple[int, int]]:
                 spans.append((start, prev_end))
                 start = None
             continue
-        if start is not None and _hard_break(
-            clean[clean.rfind("\n", start, prev_end) + 1 : prev_end]
-        ):
+        if start is not None and _hard_break(clean[_line_start(clean, start, prev_end) : prev_end]):
             spans.append((start, prev_end))
             start = None
         if start is None:
@@ -115,9 +113,19 @@ def _blocks(clean: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _line_start(clean: str, start: int, end: int) -> int:
+    """Where the last line of the paragraph begun at start and ended at end begins."""
+    return clean.rfind("\n", start, end) + 1 or start
+
+
 def _hard_break(last: str) -> bool:
-    """A line ending a sentence, or a short line such as a heading, ends its paragraph."""
-    return bool(_TERMINAL.search(last)) or len(last.strip()) < 60
+    """A line ending a sentence, a short line such as a heading, or a "label: value" line
+    of a report's table ("Protecting the public through fire regulation: Requires
+    improvement") ends its paragraph."""
+    return bool(_TERMINAL.search(last) or _LABEL_LINE.match(last)) or len(last.strip()) < 60
+
+
+_LABEL_LINE = regex.compile(r"\s*[\p{Lu}][^:.!?\n]{1,100}:\s*\S[^.!?:\n]{0,60}$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -693,3 +693,28 @@ def test_a_question_and_its_short_answer_are_one_sentence():
         "Is it safe?",
         "We found it was not.",
     ]
+
+
+def test_short_lines_and_label_lines_of_a_report_table_are_paragraphs_of_their_own():
+    from inspectcheck.load import from_text
+    from inspectcheck.segment import segment
+
+    table = (
+        "Unique reference number: SC487213\n"
+        "Inspection dates: 11 and 12 February 2025\n"
+        "\n"
+        "Date of last inspection: 9 May 2024\n"
+        "Overall judgement at last inspection: good\n"
+        "Protecting the public through fire regulation and the safety of buildings: Requires improvement\n"
+        "Inspectors found that the service had not audited enough of its high-risk premises in\n"
+        "the last year.\n"
+    )
+    found = segment(from_text(table, "a"))
+    assert [s.text for s in found.sentences] == [
+        "Unique reference number: SC487213",
+        "Inspection dates: 11 and 12 February 2025",
+        "Date of last inspection: 9 May 2024",
+        "Overall judgement at last inspection: good",
+        "Protecting the public through fire regulation and the safety of buildings: Requires improvement",
+        "Inspectors found that the service had not audited enough of its high-risk premises in the last year.",
+    ]

@@ -110,6 +110,11 @@ FORMS = [
     ("Getting the right people with the right skills requires improvement, HMICFRS said.", "requires improvement", "getting the right people with the right skills"),
     ("Inspectors found its response to fires and other emergencies to be adequate.", "adequate", "responding to fires"),
     ("A fire service has been rated inadequate for its culture after staff complained.", "inadequate", "promoting the right values and culture"),
+    # Ofsted's children's homes: three judgements, the first of them the home's overall grade
+    ("The effectiveness of leaders and managers at the home was judged inadequate.", "inadequate", "leadership"),
+    ("How well children and young people are helped and protected: inadequate", "inadequate", "help and protection"),
+    ("Overall experiences and progress of children and young people: requires improvement to be good", "requires improvement", "overall"),
+    ("Overall judgement at last inspection: good", "good", "overall (before)"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -140,6 +145,8 @@ def test_grading_forms_and_their_subjects(text, grade, subject):
         "The lighting in the corridors was poor.",
         "It was a good example of joint working.",
         "The roof needs attention.",
+        "But inspectors found children had good relationships with staff.",
+        "Inspectors considered staff outstanding role models.",
     ],
 )
 def test_grade_words_that_are_not_ratings(text):

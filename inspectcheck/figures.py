@@ -526,7 +526,7 @@ _EARLIER = regex.compile(
     regex.IGNORECASE,
 )
 _DATE_CLAUSE_BREAK = regex.compile(r"[;:()–—]|\.\s")
-_DATE_REACH = 12  # words before a year that can say what it dates
+_DATE_REACH = 16  # words before a year that can say what it dates
 
 
 def _dated_event(text: str, raw: _Raw, sentence: Sentence) -> list[str]:

@@ -233,6 +233,7 @@ _SYNONYMS = {
     "999 response": "responding to the public", "response to 999 calls": "responding to the public",
     "response to fires and other emergencies": "responding to fires", "response to fires": "responding to fires",
     "handling of major and multi-agency incidents": "responding to major incidents",
+    "responding to major and multi-agency incidents": "responding to major incidents",
     "culture": "promoting the right values and culture",
     "preventing crime and anti-social behaviour": "preventing crime",
     "building, supporting and protecting its workforce": "building, supporting and protecting the workforce",
@@ -307,7 +308,15 @@ def _normalise(subject: str) -> str:
     subject = regex.sub(
         r"^(?:when|where|while|after|as|since|but|and|yet|so|however)\s+", "", subject
     )
-    subject = regex.sub(r"^providing\s+(\S+)\s+services$", r"\1", subject)  # CQC's GP wording
+    subject = regex.sub(
+        r"^providing\s+(\S+)\s+(?:services|care)$", r"\1", subject
+    )  # CQC's GP wording
+    # "how well it was led": CQC's well-led question in other words
+    subject = regex.sub(
+        r"^how\s+well\s+(?:it|the\s+\w+)\s+(?:is|was|has\s+been)\s+(?:led|run|managed)$",
+        "well-led",
+        subject,
+    )
     subject = _POSSESSIVE.sub("", subject)  # "the school's early years", "pupils' behaviour"
     subject = regex.sub(r"^(?:the|its|their|being|how\s+well\s+it\s+is)\s+", "", subject)
     # "the way it records crime", "how it responds to the public": HMICFRS's areas
@@ -441,11 +450,13 @@ _AREA_LEAD = regex.compile(
 
 
 # "requires improvement in how it responds to the public": the verb names the area
+_HOW_IT_HEAD = rf"{_Q}\s+(?P<prep>for|at|in)\s+(?P<s>(?:the\s+way|how(?:\s+well)?)\s+(?:it|they)\s+\p{{L}}+s\s+"
 _HOW_IT = regex.compile(
-    rf"{_Q}\s+(?P<prep>for|at|in)\s+(?P<s>(?:the\s+way|how(?:\s+well)?)\s+(?:it|they)\s+\p{{L}}+s\s+"
-    r"[^,.;:]{1,50}?)(?=\s*(?:$|[,.;:]|\s(?:and|but|while|with)\b))",
-    _F,
+    _HOW_IT_HEAD + r"[^,.;:]{1,50}?)(?=\s*(?:$|[,.;:]|\s(?:and|but|while|with)\b))", _F
 )
+# ... and its whole clause, for an area whose name has "and" in it ("major and
+# multi-agency incidents")
+_HOW_IT_WHOLE = regex.compile(_HOW_IT_HEAD + r"[^,.;:]{1,70})(?=\s*(?:$|[,.;:]))", _F)
 
 
 def _area_at(text: str, pos: int, stop: int) -> regex.Match[str] | None:
@@ -467,7 +478,11 @@ def _after(text: str, end: int, stop: int) -> tuple[str, str] | None:
     """The subject named after a grade ("good for being caring"): (preposition, subject)."""
     if _THAT_AREA.match(text, end, stop):
         return "in", _SAME_AREA
-    m = _HOW_IT.match(text, end, stop) or _AFTER.match(text, end, stop)
+    m = _HOW_IT.match(text, end, stop)
+    whole = m and _HOW_IT_WHOLE.match(text, end, stop)
+    if whole and _known(_normalise(whole.group("s"))):
+        m = whole
+    m = m or _AFTER.match(text, end, stop)
     found = (m.group("prep").lower(), m.group("s")) if m else None
     area = _after_area(text, end, stop)
     if area and (found is None or len(area[1]) > len(found[1]) or not _known(_normalise(found[1]))):

@@ -413,6 +413,10 @@ def test_an_unmatched_part_is_reported_once():
         ("The school was previously rated requires improvement, in 2023.", "earlier inspection"),
         ("It had been judged good when inspectors last visited in 2019.", "earlier inspection"),
         ("It was downgraded from good, the rating it was given in 2021.", "earlier inspection"),
+        (
+            "HMICFRS inspected Hartsmere Fire and Rescue Service last autumn, for the first time since 2021.",
+            "earlier inspection",
+        ),
         ("We inspected the service in October 2024.", "inspection"),
         ("The director, appointed in 2023, has brought stability.", None),
     ],

@@ -115,6 +115,9 @@ FORMS = [
     ("How well children and young people are helped and protected: inadequate", "inadequate", "help and protection"),
     ("Overall experiences and progress of children and young people: requires improvement to be good", "requires improvement", "overall"),
     ("Overall judgement at last inspection: good", "good", "overall (before)"),
+    ("The report found the service requires improvement in how it responds to major and multi-agency incidents.", "requires improvement", "responding to major incidents"),
+    ("Inspectors also judged the department inadequate for how well it was led.", "inadequate", "well-led"),
+    ("The practice was judged good at providing effective care.", "good", "effective"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),

@@ -19,7 +19,7 @@ from rapidfuzz.distance import Indel
 from .compare import compatible, dimensions, may_differ, noun_clash, same_thing, values_agree
 from .passages import PassageIndex
 from .quotecheck import coverage, words_for_match
-from .ratings import UNKNOWN_SUBJECT
+from .ratings import UNKNOWN_SUBJECT, subject_keys
 from .records import (
     Alignment,
     Claim,
@@ -70,10 +70,11 @@ def claim_context(source: Source, claim: Claim, window: int) -> Context:
         near = near + rest
     if isinstance(claim, Quote):
         near = near + _stems(claim.text)
+    graded = subject_keys(claim.subject) if isinstance(claim, Rating) else []
     return Context(
         window=tuple(sorted(set(near))),
         sentence=tuple(sorted(set(rest))),
-        keys=frozenset(near or rest),
+        keys=frozenset((near or rest) + graded),
         qualifiers=_clause_qualifiers(clean, claim, sentence.start, end),
     )
 
@@ -244,6 +245,7 @@ def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
         settings.pair_agree_min, settings.pair_differ_min, settings.near_value_differ_min,
         settings.noun_clash_agree_min,
     )  # fmt: skip
+    lone_a, lone_b = _lone_subjects(a), _lone_subjects(b)
     for i, js in _shortlist(a_claims, a_ctx, b_claims, b_ctx, settings.shortlist).items():
         if not js:
             continue
@@ -259,11 +261,39 @@ def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
                 continue
             if not agrees and isinstance(ca, Figure) and a_ctx[i].qualifiers != b_ctx[j].qualifiers:
                 continue  # "a target of 75%" and "54% achieved" are different quantities
+            if (
+                isinstance(ca, Rating)
+                and _graded(ca) in lone_a
+                and _graded(ca) == _graded(cb) in lone_b
+            ):
+                sim += settings.lone_subject_lead  # the one grade each side gives this area
             if sim >= _threshold(ca, cb, agrees, settings):
                 if isinstance(ca, Rating) and _headline(a, ca) != _headline(b, cb):
                     sim *= settings.headline_discount  # a body grade pairs with the body's first
                 found.append(_Candidate(a_at[i], b_at[j], sim, agrees, agrees and _exact(ca, cb)))
     return found
+
+
+def _graded(claim: Claim) -> tuple[str, str] | None:
+    """The one area a rating grades, and when ("before" or ""); None for a list of areas,
+    a subject of unknown or free-text name, or another kind of claim."""
+    if not isinstance(claim, Rating):
+        return None
+    keys = subject_keys(claim.subject)
+    if len(keys) != 1 or keys[0] == "§overall":
+        return None
+    return keys[0], claim.subject.partition(" (")[2]
+
+
+def _lone_subjects(source: Source) -> set[tuple[str, str]]:
+    """Areas graded once only in a source, at one time: "Well-led: Requires improvement"
+    and nothing else of well-led."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for claim in source.claims:
+        graded = _graded(claim)
+        if graded:
+            counts[graded] += 1
+    return {graded for graded, n in counts.items() if n == 1}
 
 
 def _headline(source: Source, claim: Claim) -> bool:

@@ -88,7 +88,8 @@ _FORMS = [
     ),
     # "downgraded to inadequate", "told it requires improvement"
     regex.compile(
-        rf"\b(?:(?:downgraded|upgraded|dropped|fallen|fell|slipped|improved|moved|raised|lowered|deteriorated|declined)\s+to"
+        rf"\b(?:(?:downgraded|upgraded|raised|lowered)\s+(?:(?P<obj>it|them|(?:the|its|their)\s+[\p{{L}}’'-]+(?:\s+[\p{{L}}’'-]+){{0,3}}?)\s+)?to"
+        rf"|(?:dropped|fallen|fell|slipped|improved|moved|deteriorated|declined)\s+to"
         rf"|told\s+(?:that\s+)?(?:it|they)(?:\s+(?:was|were|is|are))?)\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}",
         _F,
     ),
@@ -127,7 +128,10 @@ _FORMS = [
         _F,
     ),
     # "rated poor, down from not sufficiently good": the earlier grade of the same subject
-    _DOWN_FROM_FORM := regex.compile(rf"\b(?:down|up)\s+from\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}", _F),
+    # "improved to good, from requires improvement in 2021": likewise
+    _DOWN_FROM_FORM := regex.compile(
+        rf"(?:\b(?:down|up)\s+|(?<={_GRADE}{_Q}),\s*)from\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}", _F
+    ),
     # "Our rating for this service has changed to requires improvement" (CQC)
     regex.compile(
         rf"\b(?:our|its|their|the|\p{{L}}+['’]s)\s+(?:(?:last|previous|latest|current|new|overall)\s+)?rating\s+"
@@ -647,7 +651,7 @@ _PART_SCOPE = regex.compile(
 )
 
 
-_DOWN_FROM_BEFORE = regex.compile(rf"\b(?:down|up)\s+from\s+{_Q}$", _F)
+_DOWN_FROM_BEFORE = regex.compile(rf"(?:\b(?:down|up)\s+|(?<={_GRADE}{_Q}),\s*)from\s+{_Q}$", _F)
 # "Safety was rated poor, ..., having been judged not sufficiently good": the same subject
 _HAVING_BEEN = regex.compile(
     rf",\s*having\s+(?:previously\s+)?been\s+(?:rated|judged|graded|found)\s+(?:to\s+be\s+|as\s+)?{_Q}$",
@@ -770,6 +774,17 @@ def _listed(phrase: str) -> str:
 def _split_time(subject: str) -> tuple[str, str]:
     base, _, when = subject.partition(" (")
     return base, when.rstrip(")")
+
+
+def subject_keys(subject: str) -> list[str]:
+    """Context keys for what a rating grades, one per area ("§safe", "§leadership"), so that
+    "Well-led: Requires improvement" and "inadequate for how well it was led" share a word.
+    A subject of unknown or free-text name gives none."""
+    base = _split_time(subject)[0]
+    if base == UNKNOWN_SUBJECT:
+        return []
+    parts = [_SAME_AREAS.get(p, p) for p in _parts(base)]
+    return [f"§{p}" for p in parts if p == "overall" or p in AREAS]
 
 
 def _words(name: str) -> list[str]:

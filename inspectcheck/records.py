@@ -48,6 +48,10 @@ class Settings:
     noun_clash_agree_min: float = 0.45
     # Ratings of the same subject pair at this context similarity, whatever their grades.
     rating_pair_min: float = 0.1
+    # Added to the similarity of two ratings of one area that each source grades once only
+    # at that time ("Well-led: Requires improvement" and "inadequate for how well it was
+    # led"): the area names the pair where a report's table line shares no other word.
+    lone_subject_lead: float = 0.1
     # A grade or quote in a headline pairs with the other source's body at this share of
     # its similarity, so that a body statement pairs with the body's first.
     headline_discount: float = 0.6

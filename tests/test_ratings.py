@@ -118,6 +118,7 @@ FORMS = [
     ("The report found the service requires improvement in how it responds to major and multi-agency incidents.", "requires improvement", "responding to major incidents"),
     ("Inspectors also judged the department inadequate for how well it was led.", "inadequate", "well-led"),
     ("The practice was judged good at providing effective care.", "good", "effective"),
+    ("The CQC visited the hospital in March and has downgraded it to requires improvement overall.", "requires improvement", "overall"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -166,6 +167,10 @@ def test_grade_words_that_are_not_ratings(text):
         (
             "At our previous inspection in 2021, the practice was rated good.",
             [("good", "overall (before)")],
+        ),
+        (
+            "Maternity services improved to good, from requires improvement in 2021.",
+            [("good", "maternity"), ("requires improvement", "maternity (before)")],
         ),
         (
             "Safety was judged poor, down from not sufficiently good in 2022.",
@@ -344,3 +349,19 @@ def test_in_that_area_after_how_it_responds():
         ("inadequate", "responding to fires"),
         ("adequate", "responding to fires (before)"),
     ]
+
+
+REPORT_TABLE = "Safe: Inadequate\n\nWell-led: Requires improvement\n\nCaring: Good\n"
+
+
+def test_an_area_each_source_grades_once_pairs_however_little_else_is_shared():
+    b = "Inspectors also judged the department inadequate for how well it was led.\n"
+    assert (Status.DIFFER, "requires improvement", "inadequate") in _diff(REPORT_TABLE, b)
+
+
+def test_an_area_graded_twice_in_one_source_needs_its_context_to_pair():
+    # Two services, each with a well-led grade: which one the draft means is not known.
+    a = REPORT_TABLE + "\nMaternity\n\nWell-led: Good\n"
+    b = "Inspectors also judged the department inadequate for how well it was led.\n"
+    statuses = [s for s, ga, gb in _diff(a, b) if "inadequate" in (gb or "")]
+    assert statuses == [Status.ONLY_B]

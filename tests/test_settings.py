@@ -131,6 +131,20 @@ def test_exact_lead():
     assert partner(Settings(exact_lead=0.0)) == "43"
 
 
+def test_lone_subject_lead():
+    # A report's table line shares no word with the draft's sentence; the area, graded once
+    # on each side, is what pairs them.
+    a = "Safe: Inadequate\n\nWell-led: Requires improvement\n"
+    b = "Inspectors also judged the department inadequate for how well it was led.\n"
+
+    def statuses(settings: Settings) -> list[str]:
+        report = compare_documents(from_text(a, "a"), from_text(b, "b"), settings)
+        return sorted(f.status.value for f in report.findings if f.kind.value == "rating")
+
+    assert statuses(Settings()) == ["differ", "only_a"]
+    assert statuses(Settings(lone_subject_lead=0.0)) == ["only_a", "only_a", "only_b"]
+
+
 def test_settings_are_frozen():
     settings = Settings()
     assert dataclasses.replace(settings, pair_agree_min=0.3).pair_agree_min == 0.3

@@ -262,7 +262,7 @@ _BEFORE = regex.compile(
     rf"(?:^|[,;:]\s*|\b(?:its|their|the|and|but)\s+)(?P<s>{_WORD}(?:\s+{_WORD}){{0,15}}?)\s+"
     r"(?:area\s+|domain\s+|category\s+|section\s+|test\s+|questions?\s+)?"
     r"(?P<aux>(?:was|were|is|are|has\s+been|have\s+been|had\s+been|has|have|had|remains|remained)\s+"
-    r"(?:also\s+|still\s+|now\s+|all\s+|both\s+|then\s+|again\s+|once\s+again\s+)?)?(?:(?:\p{L}+ed|found|told|given|kept|seen)\s+)?"
+    r"(?:also\s+|still\s+|now\s+|all\s+|both\s+|then\s+|again\s+|once\s+again\s+|previously\s+|last\s+|first\s+)?)?(?:(?:\p{L}+ed|found|told|given|kept|seen)\s+)?"
     r"(?:from\s+[^,.;]{1,40}?\s+to\s+|from\s+|as\s+|to\s+be\s+|to\s+|(?:receives?|gets?)\s+an?\s+)?$",
     _F,
 )
@@ -325,7 +325,7 @@ def _normalise(subject: str) -> str:
     subject = regex.sub(r"^(?:the|its|their|being|how\s+well\s+it\s+is)\s+", "", subject)
     # "the way it records crime", "how it responds to the public": HMICFRS's areas
     subject = _VERB_AREA.sub(lambda m: _gerund(m.group(1)) + " ", subject)
-    subject = regex.sub(r"\s+(?:too|also|as\s+well)$", "", subject)
+    subject = regex.sub(r"\s+(?:too|also|as\s+well|as\s+a\s+whole|that|which|who)$", "", subject)
     # The Care Inspectorate's key questions, as asked and as reported
     subject = regex.sub(r"^how\s+good\s+is\s+(?:our|the|its)\s+", "", subject)
     subject = regex.sub(
@@ -414,6 +414,7 @@ def _as_subject(phrase: str | None, mode: str) -> str | None:
     """
     if not phrase:
         return None
+    phrase = _RUN_BY.split(phrase)[0]  # "acute wards run by the trust": the wards
     name = _normalise(phrase)
     if _NOT_SUBJECTS.match(name):
         return None
@@ -425,8 +426,8 @@ def _as_subject(phrase: str | None, mode: str) -> str | None:
     service = _CORE_SERVICE.search(name)
     if service:
         return _SERVICE_NAMES.get(service.group(0), service.group(0))
-    if name == "overall" or _PROVIDERS.search(head):
-        return "overall"
+    if name == "overall" or _PROVIDER_HEAD.search(head):
+        return "overall"  # "the trust", "children's services"; not "crisis services and ..."
     if mode != "strict" and _PROPER_NAME.search(phrase):
         return "overall"  # "Lunefield Hospital", "HMP Brackmoor": the provider by name
     if mode == "free" and len(name.split()) <= 8:
@@ -434,8 +435,14 @@ def _as_subject(phrase: str | None, mode: str) -> str | None:
     return None
 
 
-# A name after the first word, or an acronym: "Wealdshire Police", "HMP Brackmoor", "the Trust".
-_PROPER_NAME = regex.compile(r"^\S+\s+(?:.*\s)?(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})\b|^\p{Lu}{2,}\b")
+# A name after the first word, or an acronym: "Wealdshire Police", "HMP Brackmoor", "the Trust";
+# not a first word in capitals before plain words, as news opens a story ("ACUTE wards").
+_PROPER_NAME = regex.compile(
+    r"^\S+\s+(?:.*\s)?(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})\b|^\p{Lu}{2,}\b(?!\s+\p{Ll})"
+)
+_RUN_BY = regex.compile(r",?\s+(?:run|operated|managed|provided)\s+by\b", _F)
+# A provider as the head of its phrase: the last word ("the fire and rescue service").
+_PROVIDER_HEAD = regex.compile(_PROVIDERS.pattern + r"$", _F)
 _OVERALL = regex.compile(r"\boverall\b", _F)
 _OPENING_OVERALL = regex.compile(r"\s*overall(?:\s+effectiveness)?\s*[,:]", _F)
 _SOME_AREAS = regex.compile(

@@ -119,6 +119,12 @@ FORMS = [
     ("Inspectors also judged the department inadequate for how well it was led.", "inadequate", "well-led"),
     ("The practice was judged good at providing effective care.", "good", "effective"),
     ("The CQC visited the hospital in March and has downgraded it to requires improvement overall.", "requires improvement", "overall"),
+    # what is graded, not who runs it; news's capitalised first word is not a name
+    ("ACUTE mental health wards run by Calderbrook NHS Foundation Trust have been rated inadequate.", "inadequate", "acute mental health wards"),
+    ("Crisis services and health-based places of safety, where people are taken to be assessed, were also rated inadequate.", "inadequate", "crisis services and health-based places of safety"),
+    ("Children's services in Pellingham were rated inadequate.", "inadequate", "overall"),
+    ("The hospital as a whole remains rated requires improvement.", "requires improvement", "overall"),
+    ("A secondary school that was rated inadequate has improved.", "inadequate", "overall"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -167,6 +173,10 @@ def test_grade_words_that_are_not_ratings(text):
         (
             "At our previous inspection in 2021, the practice was rated good.",
             [("good", "overall (before)")],
+        ),
+        (
+            "A primary school is celebrating a good grade. It was previously rated requires improvement.",
+            [("good", "overall"), ("requires improvement", "overall (before)")],
         ),
         (
             "Maternity services improved to good, from requires improvement in 2021.",

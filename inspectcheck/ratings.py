@@ -83,7 +83,7 @@ _FORMS = [
     regex.compile(rf"\b(?:rating|grade|judgement)\s+of\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}", _F),
     # "was rated inadequate", "rated the home as good", "judged to be 'requires improvement'"
     _TRIGGER_FORM := regex.compile(
-        rf"\b{_TRIGGER}\s+{_OBJ}(?:as\s+|to\s+be\s+(?:at\s+)?|to\s+(?=require\s+improvement|need\s+attention))?(?:an?\s+)?(?:overall\s+)?{_Q}(?P<g>{_GRADE}){_Q}{_END}",
+        rf"\b{_TRIGGER}\s+{_OBJ}(?:as\s+|to\s+be\s+(?:at\s+(?:the\s+)?)?|to\s+(?=require\s+improvement|need\s+attention))?(?:an?\s+)?(?:overall\s+)?{_Q}(?P<g>{_GRADE}){_Q}{_END}",
         _F,
     ),
     # "downgraded to inadequate", "told it requires improvement"
@@ -100,6 +100,8 @@ _FORMS = [
         rf"from\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}",
         _F,
     ),
+    # "Attendance and behaviour met the expected standard": a report card's grade
+    _MET_FORM := regex.compile(r"\b(?:met|meets|meeting)\s+the\s+(?P<g>expected\s+standard)\b", _F),
     # "Care leavers receive a good service": Ofsted's wording for an area's grade
     regex.compile(rf"\b(?:receives?|gets?)\s+an?\s+(?P<g>{_GRADE})\s+service\b", _F),
     # "an 'inadequate' rating", "its good rating"
@@ -262,8 +264,8 @@ _BEFORE = regex.compile(
     rf"(?:^|[,;:]\s*|\b(?:its|their|the|and|but)\s+)(?P<s>{_WORD}(?:\s+{_WORD}){{0,15}}?)\s+"
     r"(?:area\s+|domain\s+|category\s+|section\s+|test\s+|questions?\s+)?"
     r"(?P<aux>(?:was|were|is|are|has\s+been|have\s+been|had\s+been|has|have|had|remains|remained)\s+"
-    r"(?:also\s+|still\s+|now\s+|all\s+|both\s+|then\s+|again\s+|once\s+again\s+|previously\s+|last\s+|first\s+)?)?(?:(?:\p{L}+ed|found|told|given|kept|seen)\s+)?"
-    r"(?:from\s+[^,.;]{1,40}?\s+to\s+|from\s+|as\s+|to\s+be\s+|to\s+|(?:receives?|gets?)\s+an?\s+)?$",
+    r"(?:also\s+|still\s+|now\s+|all\s+|both\s+|then\s+|again\s+|once\s+again\s+|previously\s+|last\s+|first\s+)?)?(?:(?:\p{L}+ed|found|told|given|kept|seen|met|meets)\s+)?"
+    r"(?:from\s+[^,.;]{1,40}?\s+to\s+|from\s+|as\s+|to\s+be\s+(?:at\s+(?:the\s+|an?\s+)?)?|to\s+|(?:receives?|gets?)\s+an?\s+|the\s+)?$",
     _F,
 )
 _BEFORE_TIME = regex.compile(
@@ -446,7 +448,7 @@ _PROVIDER_HEAD = regex.compile(_PROVIDERS.pattern + r"$", _F)
 _OVERALL = regex.compile(r"\boverall\b", _F)
 _OPENING_OVERALL = regex.compile(r"\s*overall(?:\s+effectiveness)?\s*[,:]", _F)
 _SOME_AREAS = regex.compile(
-    rf"{_Q}\s+(?:in|for|across)\s+(?:\w+\s+){{0,4}}?(?:areas?|domains?|questions?|categories|tests?)\b",
+    rf"{_Q}\s+(?:in|for|across)\s+(?!(?:that|this|the|its)\s+area\b)(?:\w+\s+){{0,4}}?(?:areas?|domains?|questions?|categories|tests?)\b",
     _F,
 )
 
@@ -489,6 +491,8 @@ def _after(text: str, end: int, stop: int) -> tuple[str, str] | None:
     """The subject named after a grade ("good for being caring"): (preposition, subject)."""
     if _THAT_AREA.match(text, end, stop):
         return "in", _SAME_AREA
+    if _FOR_THAT_AREA.match(text, end, stop):
+        return None  # "met the expected standard for that area": the subject is before it
     m = _HOW_IT.match(text, end, stop)
     whole = m and _HOW_IT_WHOLE.match(text, end, stop)
     if whole and _known(_normalise(whole.group("s"))):
@@ -527,7 +531,7 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
     listed = _list_subject(text, sentence, start, end) or _antecedent(text, sentence, start)
     if listed:
         return listed
-    strict = m.re in (_AREA_FORM, _BARE_FORM)
+    strict = m.re in (_AREA_FORM, _BARE_FORM, _MET_FORM)
     phrase, passive = _before(text[sentence.start : start])
     if phrase and (_IN_THAT_AREA.search(phrase) or _SAME_AREA_PHRASE.match(_normalise(phrase))):
         return _SAME_AREA  # "Its grade in that area has fallen from adequate"
@@ -650,6 +654,7 @@ _SAME_AREA_PHRASE = regex.compile(
     r"same(?:\s+(?:area|domain|category|question))?$|(?:that|this)\s+(?:area|domain|category|question)$",
     _F,
 )
+_FOR_THAT_AREA = regex.compile(rf"{_Q}\s+for\s+(?:that|this|the\s+same|the|its)\s+area\b", _F)
 _IN_THAT_AREA = regex.compile(r"\bin\s+(?:that|this|the\s+same)\s+(?:area|domain|category)\b", _F)
 _PART_SCOPE = regex.compile(
     rf"{_Q}\s+(?:on|in|at|for|across)\s+(?:these|this|those|that|some|one|two|three|four|the\s+other)\s+"
@@ -707,7 +712,7 @@ def _overall(text: str, sentence: Sentence, at: int) -> bool:
 
 
 _RELATIVE = regex.compile(
-    r",\s*(?:(?:which|who|whose|where)\b.*|[^,]{1,90}),\s*(?=(?:has|have|had|was|were|is|are)\b[^,]*$)"
+    r",\s*(?:(?:which|who|whose|where)\b.*|[^,]{1,90}),\s*(?=(?:has|have|had|was|were|is|are|met|meets)\b[^,]*$)"
     r"|\s+[-–—]\s+[^-–—]{1,60}\s+[-–—]\s+",  # "Provision in the early years - the nursery - still"
     _F,
 )
@@ -947,8 +952,8 @@ def _plain_words(form: regex.Pattern[str], m: regex.Match[str]) -> bool:
     """A grade read without a grading verb, in words plain English also uses: "was good",
     "needs attention", or "found ... good" before a noun. "Requires improvement" is the
     inspectorates' own term."""
-    if form is _AREA_FORM:
-        return True
+    if form in (_AREA_FORM, _MET_FORM):
+        return True  # "40% of pupils met the expected standard": a test result
     weak = form is _TRIGGER_FORM and m.group(0).lower().startswith(("found", "considered"))
     if weak and m.group("obj") and _ADJECTIVE_USE.match(m.string, m.end("g")):
         return True

@@ -125,6 +125,9 @@ FORMS = [
     ("Children's services in Pellingham were rated inadequate.", "inadequate", "overall"),
     ("The hospital as a whole remains rated requires improvement.", "requires improvement", "overall"),
     ("A secondary school that was rated inadequate has improved.", "inadequate", "overall"),
+    # report cards
+    ("Curriculum and teaching was judged to be at the expected standard.", "expected standard", "curriculum and teaching"),
+    ("Attendance and behaviour, which the school has worked hard on, met the expected standard for that area.", "expected standard", "attendance and behaviour"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -157,6 +160,7 @@ def test_grading_forms_and_their_subjects(text, grade, subject):
         "The roof needs attention.",
         "But inspectors found children had good relationships with staff.",
         "Inspectors considered staff outstanding role models.",
+        "Only 40% of pupils met the expected standard in reading.",
     ],
 )
 def test_grade_words_that_are_not_ratings(text):

@@ -22,8 +22,9 @@ from .conftest import CASES
         CASES.parent / "cases-fresh-2",
         CASES.parent / "cases-fresh-3",
         CASES.parent / "cases-fresh-4",
+        CASES.parent / "cases-fresh-5",
     ],
-    ids=["corpus", "holdout", "hard", "fresh", "fresh-2", "fresh-3", "fresh-4"],
+    ids=["corpus", "holdout", "hard", "fresh", "fresh-2", "fresh-3", "fresh-4", "fresh-5"],
 )
 def test_corpus_meets_its_floors(folder):
     floors = read_floors(folder / "floors.json")

@@ -89,8 +89,27 @@ def may_differ(a: Claim, b: Claim) -> bool:
         # mismatch is about is unclear, so it never differs. Nor does the time limit of a
         # share ("within 10 seconds"): another limit is another measure.
         limit = "(limit)" in a.modifiers or "(limit)" in b.modifiers
-        return "part" not in (a.form, b.form) and not limit and not _past_bound(a, b)
+        return (
+            "part" not in (a.form, b.form)
+            and not limit
+            and not _past_bound(a, b)
+            and not _spans_apart(a, b)
+        )
     return True
+
+
+def _spans_apart(a: Figure, b: Figure) -> bool:
+    """Two lengths of time in other units and other numbers, far apart ("four days of
+    inspection" and "a 3-year turnaround"): two spans, not one misreported. The same number
+    in another unit ("five days", "five weeks") is a slip worth reporting, and so are close
+    spans ("90 minutes", "two hours")."""
+    if a.unit == b.unit or a.unit not in MINUTES or b.unit not in MINUTES or a.value == b.value:
+        return False
+    low, high = sorted((a.value * MINUTES[a.unit], b.value * MINUTES[b.unit]))
+    return low <= 0 or high / low > _SPAN_RATIO
+
+
+_SPAN_RATIO = 2.0  # how far apart, as a ratio, two spans in other units are two spans
 
 
 def _past_bound(a: Figure, b: Figure) -> bool:

@@ -64,7 +64,7 @@ _FORMS = [
     # "The experiences and progress of care leavers: good", "Apprenticeships: Inadequate":
     # a report's line naming an area and its grade
     _LABEL_FORM := regex.compile(
-        rf"(?:^|(?<=\n))[ \t]*(?P<label>[\p{{L}}’'&,\- ]{{2,140}}?)\s*:\s*{_Q}(?P<g>{_GRADE}){_Q}\.?[ \t]*$",
+        rf"(?:^|(?<=\n))[ \t]*(?P<label>[\p{{L}}’'&,\- ]{{2,140}}?)(?:\s*:\s*|(?<=[^\s.!?:;])[ \t]{{2,}}){_Q}(?P<g>{_GRADE}){_Q}\.?[ \t]*$",
         _F | regex.MULTILINE,
     ),
     # "Are services safe? Inadequate": CQC's rating table, a question and its answer
@@ -224,7 +224,8 @@ _SYNONYMS = {
     "outcomes for prisoners in safety": "safe", "the work to keep people safe": "safe",
     "keeping people safe": "safe", "early years provision": "early years",
     "sixth form provision": "sixth form", "behaviour": "behaviour and attitudes",
-    "leadership and management": "leadership",
+    "leadership and management": "leadership", "work with adults": "adult learning programmes",
+    "adult learning": "adult learning programmes", "provision for adults": "adult learning programmes",
     "children who need help and protection": "help and protection",
     # Ofsted's children's homes (SCCIF) judgements
     "effectiveness of leaders and managers": "leadership",
@@ -269,7 +270,7 @@ _BEFORE = regex.compile(
     _F,
 )
 _BEFORE_TIME = regex.compile(
-    r"\b(?:previous(?:ly)?|last\s+inspect\w*|at\s+its\s+last|had\s+been\s+(?:rated|judged|graded)|"
+    r"\b(?:previous(?:ly)?|last\s+(?:(?:standard|graded|comprehensive|routine|formal)\s+)?inspect\w*|at\s+its\s+last|had\s+been\s+(?:rated|judged|graded)|"
     r"formerly|was\s+last|last\s+visited|last\s+rating|up\s+from|down\s+from|(?:in|since|from)\s+(?:19|20)\d\d,|"
     r"having\s+been\s+(?:rated|judged|graded|found)|(?:years?|months?)\s+after|"
     r"(?:lost|shed|shedding)\s+(?:its|their|the)|"
@@ -604,7 +605,9 @@ def _list_subject(text: str, sentence: Sentence, start: int, end: int) -> str | 
 
 
 _WHICH_WAS = regex.compile(
-    r",\s*(?:which\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?|(?=(?:previously\s+|once\s+)?(?:rated|judged|graded)\s))"
+    r",\s*(?:which\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+"
+    r"|(?:ofsted|the\s+cqc|cqc|inspectors|the\s+inspectorate|the\s+watchdog|the\s+regulator|it|they)\s+)?"
+    r"|(?=(?:previously\s+|once\s+)?(?:rated|judged|graded)\s))"
     r"(?:also\s+|now\s+|still\s+|previously\s+|once\s+)?"
     r"(?:(?:rated|judged|graded|kept|retained|received|given|found\s+to\s+be)\s+)?"
     rf"(?:(?:its|their|an?|as)\s+)?{_Q}$",
@@ -721,12 +724,22 @@ _RELATIVE = regex.compile(
 def _before(clause: str) -> tuple[str | None, bool]:
     """The subject named before the grading verb, skipping a ", which ...," clause, and
     whether it is graded in the passive ("was rated"), which marks it as the subject."""
+    absolute = _WITH_ABSOLUTE.search(clause)
+    if absolute:
+        return absolute.group("s"), True  # "..., with its work with adults rated outstanding"
     m = _BEFORE.search(_RELATIVE.sub(" ", clause))
     if not m:
         return None, False
     phrase = _LAST_CLAUSE.split(_REPORTED.sub("", m.group("s")))[-1]
     phrase = _TRAILING_ADVERB.sub("", phrase)
     return _with_commas(clause[: m.start("s")], phrase), m.group("aux") is not None
+
+
+_WITH_ABSOLUTE = regex.compile(
+    r"\bwith\s+(?:its|their|the)\s+(?P<s>[^,;:]{1,60}?)\s+(?:rated|judged|graded|assessed)\s+"
+    r"(?:as\s+)?$",
+    _F,
+)
 
 
 def _with_commas(before: str, phrase: str) -> str:
@@ -741,7 +754,7 @@ def _with_commas(before: str, phrase: str) -> str:
 
 _TRAILING_ADVERB = regex.compile(
     r"(?:\s+(?:also|still|now|too|currently|both|all))+$"
-    r"|\s+(?:had|has|have)\s+\p{L}+ed\s+and$",  # "safety had declined and were poor"
+    r"|\s+(?:had|has|have)\s+\p{L}+ed\s+(?:[^,;:]{1,50}\s+)?and$",  # "safety had declined and were poor"
     _F,
 )
 # "leadership was good but safety": only the words after an earlier grade's clause.
@@ -936,6 +949,23 @@ def _in_scope(text: str, sentence: Sentence, at: int, markers: list[int]) -> boo
 # "deteriorated to poor since its last inspection": a marker after "since" looks back from
 # the grade before it, which is the current one.
 _SINCE = regex.compile(r"\bsince\b[^,.;]*$", _F)
+# "has improved since it was rated inadequate": the grade it has left behind.
+_SINCE_RATED = regex.compile(
+    r"\bsince\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been)\s+(?:last\s+)?"
+    rf"(?:rated|judged|graded|found)\s+(?:as\s+|to\s+be\s+)?{_Q}$",
+    _F,
+)
+
+
+def _since(text: str, marker: int, at: int) -> bool:
+    """A marker of an earlier time that opens the time after it: "deteriorated to poor since
+    its last inspection", "Since its last inspection the home has been rated good"; but not
+    "Since the last inspection, when services were judged inadequate"."""
+    if not _SINCE.search(text, max(0, marker - 40), marker):
+        return False
+    return marker > at or not regex.search(r"\bwhen\b[^,;]*$", text[marker:at], _F)
+
+
 # "downgraded from requires improvement": the grade left behind is the earlier one.
 _FROM = regex.compile(rf"\bfrom\s+{_Q}$", _F)
 
@@ -970,10 +1000,11 @@ def extract_ratings(text: str, sentence: Sentence, line_of: Callable[[int], int]
                 continue
             subject = _subject(text, sentence, m)
             at = m.start("g")
-            markers = [k for k in earlier_at if not (k > at and _SINCE.search(text, k - 40, k))]
+            markers = [k for k in earlier_at if not _since(text, k, at)]
             earlier = (
                 _in_scope(text, sentence, at, markers)
                 or _FROM.search(text, at - 12, at)
+                or _SINCE_RATED.search(text, max(sentence.start, at - 60), at)
                 or (form is _LABEL_FORM and _BEFORE_TIME.search(m.group("label")))
             )
             when = " (before)" if earlier else ""

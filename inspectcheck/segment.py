@@ -119,13 +119,18 @@ def _line_start(clean: str, start: int, end: int) -> int:
 
 
 def _hard_break(last: str) -> bool:
-    """A line ending a sentence, a short line such as a heading, or a "label: value" line
-    of a report's table ("Protecting the public through fire regulation: Requires
-    improvement") ends its paragraph."""
-    return bool(_TERMINAL.search(last) or _LABEL_LINE.match(last)) or len(last.strip()) < 60
+    """A line ending a sentence, a short line such as a heading, a "label: value" line of a
+    report's table ("Protecting the public through fire regulation: Requires
+    improvement") or a table row laid out with spaces ends its paragraph."""
+    return (
+        bool(_TERMINAL.search(last) or _LABEL_LINE.match(last) or _TABLE_ROW.search(last))
+        or len(last.strip()) < 60
+    )
 
 
 _LABEL_LINE = regex.compile(r"\s*[\p{Lu}][^:.!?\n]{1,100}:\s*\S[^.!?:\n]{0,60}$")
+# A row of a table laid out with spaces: "Overall effectiveness        Requires improvement"
+_TABLE_ROW = regex.compile(r"[^\s.!?:;][ \t]{2,}\S")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -718,3 +718,20 @@ def test_short_lines_and_label_lines_of_a_report_table_are_paragraphs_of_their_o
         "Protecting the public through fire regulation and the safety of buildings: Requires improvement",
         "Inspectors found that the service had not audited enough of its high-risk premises in the last year.",
     ]
+
+
+def test_rows_of_a_table_laid_out_with_spaces_are_paragraphs_of_their_own():
+    from inspectcheck.load import from_text
+    from inspectcheck.segment import segment
+
+    table = (
+        "Judgement                                                   Grade\n"
+        "The impact of leaders on social work practice with children  Requires improvement\n"
+        "The experiences and progress of children in care             Inadequate\n"
+    )
+    found = [" ".join(s.text.split()) for s in segment(from_text(table, "a")).sentences]
+    assert found == [
+        "Judgement Grade",
+        "The impact of leaders on social work practice with children Requires improvement",
+        "The experiences and progress of children in care Inadequate",
+    ]

@@ -128,6 +128,8 @@ FORMS = [
     # report cards
     ("Curriculum and teaching was judged to be at the expected standard.", "expected standard", "curriculum and teaching"),
     ("Attendance and behaviour, which the school has worked hard on, met the expected standard for that area.", "expected standard", "attendance and behaviour"),
+    ("Care concerns were about children who need help and protection, which Ofsted rated inadequate.", "inadequate", "help and protection"),
+    ("The experiences and progress of children in care      Requires improvement to be good", "requires improvement", "children in care"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -181,6 +183,23 @@ def test_grade_words_that_are_not_ratings(text):
         (
             "A primary school is celebrating a good grade. It was previously rated requires improvement.",
             [("good", "overall"), ("requires improvement", "overall (before)")],
+        ),
+        (
+            "The college has been judged good by Ofsted, with its work with adults rated outstanding.",
+            [("good", "overall"), ("outstanding", "adult learning programmes")],
+        ),
+        (
+            "The probation service has improved since it was rated inadequate, inspectors found.",
+            [("inadequate", "overall (before)")],
+        ),
+        ("Since its last inspection the home has been rated good.", [("good", "overall")]),
+        (
+            "Since the last inspection in 2022, when its services were judged to be inadequate, leaders have made progress.",
+            [("inadequate", "overall (before)")],
+        ),
+        (
+            "At the last standard inspection, in March 2021, services were judged to be good.",
+            [("good", "overall (before)")],
         ),
         (
             "Maternity services improved to good, from requires improvement in 2021.",

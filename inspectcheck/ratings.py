@@ -270,7 +270,7 @@ _BEFORE = regex.compile(
     _F,
 )
 _BEFORE_TIME = regex.compile(
-    r"\b(?:previous(?:ly)?|last\s+(?:(?:standard|graded|comprehensive|routine|formal)\s+)?inspect\w*|at\s+its\s+last|had\s+been\s+(?:rated|judged|graded)|"
+    r"\b(?:previous(?:ly)?|no\s+longer|last\s+(?:(?:standard|graded|comprehensive|routine|formal)\s+)?inspect\w*|at\s+its\s+last|had\s+been\s+(?:rated|judged|graded)|"
     r"formerly|was\s+last|last\s+visited|last\s+rating|up\s+from|down\s+from|(?:in|since|from)\s+(?:19|20)\d\d,|"
     r"having\s+been\s+(?:rated|judged|graded|found)|(?:years?|months?)\s+after|"
     r"(?:lost|shed|shedding)\s+(?:its|their|the)|"
@@ -325,7 +325,7 @@ def _normalise(subject: str) -> str:
         subject,
     )
     subject = _POSSESSIVE.sub("", subject)  # "the school's early years", "pupils' behaviour"
-    subject = regex.sub(r"^(?:the|its|their|being|how\s+well\s+it\s+is)\s+", "", subject)
+    subject = regex.sub(r"^(?:the|its|their|our|being|how\s+well\s+it\s+is)\s+", "", subject)
     # "the way it records crime", "how it responds to the public": HMICFRS's areas
     subject = _VERB_AREA.sub(lambda m: _gerund(m.group(1)) + " ", subject)
     subject = regex.sub(r"\s+(?:too|also|as\s+well|as\s+a\s+whole|that|which|who)$", "", subject)
@@ -443,6 +443,16 @@ def _as_subject(phrase: str | None, mode: str) -> str | None:
 _PROPER_NAME = regex.compile(
     r"^\S+\s+(?:.*\s)?(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})\b|^\p{Lu}{2,}\b(?!\s+\p{Ll})"
 )
+
+
+def _head(phrase: str | None) -> str | None:
+    """ "acute wards" of "acute wards for adults of working age"."""
+    return regex.split(r"\s+(?:for|of|at|in)\s+", phrase)[0] if phrase else None
+
+
+# A part of a provider that has its own overall grade: "the acute wards", "its community
+# mental health services".
+_SERVICE_WORD = regex.compile(r"\b(?:wards?|services|units?|departments?|teams?)\b", _F)
 _RUN_BY = regex.compile(r",?\s+(?:run|operated|managed|provided)\s+by\b", _F)
 # A provider as the head of its phrase: the last word ("the fire and rescue service").
 _PROVIDER_HEAD = regex.compile(_PROVIDERS.pattern + r"$", _F)
@@ -543,9 +553,13 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
         return UNKNOWN_SUBJECT  # "Staff were good at listening": not a graded subject
     if _SOME_AREAS.match(text, end, sentence.end):
         return UNKNOWN_SUBJECT  # "inadequate in two of the five areas": which ones is unclear
-    if _overall(text, sentence, start):
-        return "overall"
     obj = m.groupdict().get("obj")
+    if _overall(text, sentence, start):
+        # "The acute wards were rated inadequate overall": that service's overall grade
+        named_as = obj or phrase if passive or obj else None
+        service = _as_subject(named_as, "free") or _as_subject(_head(named_as), "free")
+        named = service not in (None, "overall") and _SERVICE_WORD.search(service or "")
+        return service if named and service else "overall"
     if obj and _SAME_AREA_PHRASE.match(_normalise(obj)):
         return _SAME_AREA  # "In 2022 we graded this area as requires improvement"
     mode = "strict" if strict else "free" if obj or passive or m.re is _REQUIRES_FORM else "loose"

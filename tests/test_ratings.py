@@ -130,6 +130,10 @@ FORMS = [
     ("Attendance and behaviour, which the school has worked hard on, met the expected standard for that area.", "expected standard", "attendance and behaviour"),
     ("Care concerns were about children who need help and protection, which Ofsted rated inadequate.", "inadequate", "help and protection"),
     ("The experiences and progress of children in care      Requires improvement to be good", "requires improvement", "children in care"),
+    # a service's own overall grade is not the provider's
+    ("However, inspectors rated the acute wards for adults of working age inadequate overall.", "inadequate", "acute wards for adults of working age"),
+    ("Our acute wards for adults of working age and psychiatric intensive care units were rated requires improvement overall.", "requires improvement", "acute wards"),
+    ("Inspectors rated the school good overall.", "good", "overall"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -193,6 +197,10 @@ def test_grade_words_that_are_not_ratings(text):
             [("inadequate", "overall (before)")],
         ),
         ("Since its last inspection the home has been rated good.", [("good", "overall")]),
+        (
+            "Calderbrook NHS Foundation Trust is no longer rated inadequate, following an inspection.",
+            [("inadequate", "overall (before)")],
+        ),
         (
             "Since the last inspection in 2022, when its services were judged to be inadequate, leaders have made progress.",
             [("inadequate", "overall (before)")],

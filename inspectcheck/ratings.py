@@ -51,7 +51,9 @@ _CONCERNS = {"special measures", "serious weaknesses"}
 _GRADE = "|".join(regex.escape(g) for g in sorted(_GRADES, key=len, reverse=True))
 _Q = r"[\"“”‘’']?"
 _END = r"(?=[\s,.;:)’”'\"]|$)"
-_NOT_FIRST = r"(?!(?:was|were|is|are|be|been|to|either|or|not|as|reasonably|sufficiently|very)\b)"
+_NOT_FIRST = (
+    r"(?!(?:was|were|is|are|be|been|to|either|or|not|as|reasonably|sufficiently|very|how)\b)"
+)
 _NOT_LATER = r"(?!(?:was|were|is|are|be|been|or|as|reasonably|sufficiently|very)\b)"
 _OBJ = rf"(?:(?P<obj>{_NOT_FIRST}[\p{{L}}’'&-]+(?:\s+{_NOT_LATER}[\p{{L}}’'&-]+){{0,8}}?)\s+)?"
 _TRIGGER = (
@@ -64,7 +66,7 @@ _FORMS = [
     # "The experiences and progress of care leavers: good", "Apprenticeships: Inadequate":
     # a report's line naming an area and its grade
     _LABEL_FORM := regex.compile(
-        rf"(?:^|(?<=\n))[ \t]*(?P<label>[\p{{L}}’'&,\- ]{{2,140}}?)(?:\s*:\s*|(?<=[^\s.!?:;])[ \t]{{2,}}){_Q}(?P<g>{_GRADE}){_Q}\.?[ \t]*$",
+        rf"(?:^|(?<=\n))[ \t]*(?:[•·▪◦*–-][ \t]*)?(?P<label>[\p{{L}}’'&,\- ]{{2,140}}?)(?:\s*:\s*|(?<=[^\s.!?:;])[ \t]{{2,}}){_Q}(?P<g>{_GRADE}){_Q}\.?[ \t]*$",
         _F | regex.MULTILINE,
     ),
     # "Are services safe? Inadequate": CQC's rating table, a question and its answer
@@ -84,6 +86,13 @@ _FORMS = [
     # "was rated inadequate", "rated the home as good", "judged to be 'requires improvement'"
     _TRIGGER_FORM := regex.compile(
         rf"\b{_TRIGGER}\s+{_OBJ}(?:as\s+|to\s+be\s+(?:at\s+(?:the\s+)?)?|to\s+(?=require\s+improvement|need\s+attention))?(?:an?\s+)?(?:overall\s+)?{_Q}(?P<g>{_GRADE}){_Q}{_END}",
+        _F,
+    ),
+    # "We evaluated how well people's wellbeing was supported as adequate": the Care
+    # Inspectorate's key question as the object
+    regex.compile(
+        rf"\b(?:evaluated|graded|rated|judged|assessed)\s+(?P<obj>how\s+(?:well|good)\s+[^,.;:]{{3,80}}?"
+        rf"\s+(?:was|were|is|are)(?:\s+\p{{L}}+)?)\s+as\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}",
         _F,
     ),
     # "downgraded to inadequate", "told it requires improvement"
@@ -332,9 +341,13 @@ def _normalise(subject: str) -> str:
     # The Care Inspectorate's key questions, as asked and as reported
     subject = regex.sub(r"^how\s+good\s+is\s+(?:our|the|its)\s+", "", subject)
     subject = regex.sub(
-        r"^how\s+well\s+is\s+our\s+care\s+and\s+support\s+planned$",
+        r"^how\s+well\s+(?:is\s+(?:our\s+|the\s+)?care\s+and\s+support\s+planned"
+        r"|(?:our\s+|the\s+)?care\s+and\s+support\s+(?:is|was)\s+planned)$",
         "care and support planning",
         subject,
+    )
+    subject = regex.sub(
+        r"^how\s+good\s+(?:our|the|its)\s+(.+?)\s+(?:is|was|are|were)$", r"\1", subject
     )
     if regex.search(r"\bwellbeing\b", subject) and regex.search(r"\bsupport", subject):
         subject = "wellbeing"

@@ -134,6 +134,11 @@ FORMS = [
     ("However, inspectors rated the acute wards for adults of working age inadequate overall.", "inadequate", "acute wards for adults of working age"),
     ("Our acute wards for adults of working age and psychiatric intensive care units were rated requires improvement overall.", "requires improvement", "acute wards"),
     ("Inspectors rated the school good overall.", "good", "overall"),
+    # bullets, and the Care Inspectorate's key questions as objects
+    ("• Leadership: weak", "weak", "leadership"),
+    ("We evaluated how well people's wellbeing was supported as adequate, where strengths only just outweighed weaknesses.", "adequate", "wellbeing"),
+    ("We evaluated how well care and support was planned as weak.", "weak", "care and support planning"),
+    ("We evaluated how good our leadership is as weak.", "weak", "leadership"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),

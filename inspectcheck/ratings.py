@@ -66,7 +66,7 @@ _FORMS = [
     # "The experiences and progress of care leavers: good", "Apprenticeships: Inadequate":
     # a report's line naming an area and its grade
     _LABEL_FORM := regex.compile(
-        rf"(?:^|(?<=\n))[ \t]*(?:[•·▪◦*–-][ \t]*)?(?P<label>[\p{{L}}’'&,\- ]{{2,140}}?)(?:\s*:\s*|(?<=[^\s.!?:;])[ \t]{{2,}}){_Q}(?P<g>{_GRADE}){_Q}\.?[ \t]*$",
+        rf"(?:^|(?<=\n))[ \t]*(?:[•·▪◦*–-][ \t]*)?(?P<label>[\p{{L}}’'&,\- ]{{2,140}}?)(?:\s*:\s*|\s+[–—]\s+|(?<=[^\s.!?:;])[ \t]{{2,}}){_Q}(?P<g>{_GRADE}){_Q}\.?[ \t]*$",
         _F | regex.MULTILINE,
     ),
     # "Are services safe? Inadequate": CQC's rating table, a question and its answer
@@ -121,7 +121,11 @@ _FORMS = [
     # "placed in special measures"
     regex.compile(r"\b(?:in|into|out\s+of)\s+(?P<g>special\s+measures|serious\s+weaknesses)\b", _F),
     # "improved from inadequate to requires improvement"
-    regex.compile(rf"\bfrom\s+{_Q}(?P<was>{_GRADE}){_Q}\s+to\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}", _F),
+    # "improved from requires improvement at the force's last inspection in 2022 to good"
+    regex.compile(
+        rf"\bfrom\s+{_Q}(?P<was>{_GRADE}){_Q}(?:\s+(?:at|in|when)\b[^,.;:]{{1,60}}?)?\s+to\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}",
+        _F,
+    ),
     # "good for caring but inadequate for safety": a grade continuing a list
     regex.compile(
         rf"(?:,|\bbut|\band|\bwhile|\bwhereas|\bwith)\s+(?:was\s+|were\s+|as\s+)?{_Q}(?P<g>{_GRADE}){_Q}\s+(?=(?:for|at)\s)",
@@ -275,7 +279,7 @@ _BEFORE = regex.compile(
     r"(?:area\s+|domain\s+|category\s+|section\s+|test\s+|questions?\s+)?"
     r"(?P<aux>(?:was|were|is|are|has\s+been|have\s+been|had\s+been|has|have|had|remains|remained)\s+"
     r"(?:also\s+|still\s+|now\s+|all\s+|both\s+|then\s+|again\s+|once\s+again\s+|previously\s+|last\s+|first\s+)?)?(?:(?:\p{L}+ed|found|told|given|kept|seen|met|meets)\s+)?"
-    r"(?:from\s+[^,.;]{1,40}?\s+to\s+|from\s+|as\s+|to\s+be\s+(?:at\s+(?:the\s+|an?\s+)?)?|to\s+|(?:receives?|gets?)\s+an?\s+|the\s+)?$",
+    r"(?:from\s+[^,.;]{1,80}?\s+to\s+|from\s+|as\s+|to\s+be\s+(?:at\s+(?:the\s+|an?\s+)?)?|to\s+|(?:receives?|gets?)\s+an?\s+|the\s+)?$",
     _F,
 )
 _BEFORE_TIME = regex.compile(
@@ -458,6 +462,18 @@ _PROPER_NAME = regex.compile(
 )
 
 
+_GRADE_WORD = regex.compile(rf"\b(?:{_GRADE})\b", _F)
+
+
+def _changed_area(text: str, sentence: Sentence, m: regex.Match[str]) -> str | None:
+    """The known area before "is up from X" when no grade comes before it."""
+    before = text[sentence.start : m.start()]
+    if m.re is not _DOWN_FROM_FORM or _GRADE_WORD.search(before):
+        return None
+    phrase, _ = _before(regex.sub(r"\s*(?:up|down)\s*$", " ", before))
+    return _as_subject(phrase, "strict") if phrase else None
+
+
 def _head(phrase: str | None) -> str | None:
     """ "acute wards" of "acute wards for adults of working age"."""
     return regex.split(r"\s+(?:for|of|at|in)\s+", phrase)[0] if phrase else None
@@ -543,7 +559,9 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
         or _DOWN_FROM_BEFORE.search(text, max(0, at - 12), at)
         or _HAVING_BEEN.search(text, max(sentence.start, at - 50), at)
     ):
-        return _SAME_AS_PREVIOUS  # "down from X at ...", ", having been judged X": the same subject
+        # "down from X at ...", ", having been judged X": the same subject as the grade
+        # before; "Investigating crime is up from X": no grade before, so the area named
+        return _changed_area(text, sentence, m) or _SAME_AS_PREVIOUS
     if m.re in (_LABEL_FORM, _QUESTION_FORM):
         return _labelled_subject(m.group("label"))
     start, end = m.span("g")
@@ -1028,6 +1046,8 @@ def extract_ratings(text: str, sentence: Sentence, line_of: Callable[[int], int]
             subject = _subject(text, sentence, m)
             at = m.start("g")
             markers = [k for k in earlier_at if not _since(text, k, at)]
+            if "was" in form.groupindex:  # "from X at its last inspection to Y": X's time
+                markers = [k for k in markers if not m.start("was") < k < at]
             earlier = (
                 _in_scope(text, sentence, at, markers)
                 or _FROM.search(text, at - 12, at)

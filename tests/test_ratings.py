@@ -139,6 +139,7 @@ FORMS = [
     ("We evaluated how well people's wellbeing was supported as adequate, where strengths only just outweighed weaknesses.", "adequate", "wellbeing"),
     ("We evaluated how well care and support was planned as weak.", "weak", "care and support planning"),
     ("We evaluated how good our leadership is as weak.", "weak", "leadership"),
+    ("• Police legitimacy – Good", "good", "police legitimacy"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -202,6 +203,14 @@ def test_grade_words_that_are_not_ratings(text):
             [("inadequate", "overall (before)")],
         ),
         ("Since its last inspection the home has been rated good.", [("good", "overall")]),
+        (
+            "Investigating crime has improved from requires improvement at the force's last inspection in 2022 to good.",
+            [("requires improvement", "investigating crime (before)"), ("good", "investigating crime")],
+        ),
+        (
+            "Investigating crime is up from requires improvement in 2022.",
+            [("requires improvement", "investigating crime (before)")],
+        ),
         (
             "Calderbrook NHS Foundation Trust is no longer rated inadequate, following an inspection.",
             [("inadequate", "overall (before)")],

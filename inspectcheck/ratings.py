@@ -760,7 +760,7 @@ def _overall(text: str, sentence: Sentence, at: int) -> bool:
 
 
 _RELATIVE = regex.compile(
-    r",\s*(?:(?:which|who|whose|where)\b.*|[^,]{1,90}),\s*(?=(?:has|have|had|was|were|is|are|met|meets)\b[^,]*$)"
+    r",\s*(?:(?:which|who|whose|where|including|such\s+as|notably)\b.*|[^,]{1,90}),\s*(?=(?:has|have|had|was|were|is|are|met|meets)\b[^,]*$)"
     r"|\s+[-–—]\s+[^-–—]{1,60}\s+[-–—]\s+",  # "Provision in the early years - the nursery - still"
     _F,
 )
@@ -769,6 +769,7 @@ _RELATIVE = regex.compile(
 def _before(clause: str) -> tuple[str | None, bool]:
     """The subject named before the grading verb, skipping a ", which ...," clause, and
     whether it is graded in the passive ("was rated"), which marks it as the subject."""
+    clause = _BULLET.sub("", clause)  # "- Staffing was rated inadequate."
     absolute = _WITH_ABSOLUTE.search(clause)
     if absolute:
         return absolute.group("s"), True  # "..., with its work with adults rated outstanding"
@@ -780,6 +781,7 @@ def _before(clause: str) -> tuple[str | None, bool]:
     return _with_commas(clause[: m.start("s")], phrase), m.group("aux") is not None
 
 
+_BULLET = regex.compile(r"^\s*[•·▪◦*–—-]\s+")
 _WITH_ABSOLUTE = regex.compile(
     r"\bwith\s+(?:its|their|the)\s+(?P<s>[^,;:]{1,60}?)\s+(?:rated|judged|graded|assessed)\s+"
     r"(?:as\s+)?$",

@@ -140,6 +140,7 @@ FORMS = [
     ("We evaluated how well care and support was planned as weak.", "weak", "care and support planning"),
     ("We evaluated how good our leadership is as weak.", "weak", "leadership"),
     ("• Police legitimacy – Good", "good", "police legitimacy"),
+    ("- Staffing was rated inadequate.", "inadequate", "staffing"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),

@@ -37,12 +37,19 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
     """
     if ("(before)" in a.modifiers) != ("(before)" in b.modifiers):
         return False
+    cohorts_a, cohorts_b = _cohorts(a), _cohorts(b)
+    if cohorts_a and cohorts_b and not cohorts_a & cohorts_b:
+        return False  # pupils on free school meals are not pupils learning English
     if _noun(a) is None or _noun(b) is None:
         return None
     if a.noun != b.noun:
         return False
     mods_a, mods_b = set(a.modifiers), set(b.modifiers)
     return mods_a <= mods_b or mods_b <= mods_a
+
+
+def _cohorts(figure: Figure) -> set[str]:
+    return {m for m in figure.modifiers if m in ("(fsm)", "(eal)", "(send)")}
 
 
 def noun_clash(a: Figure, b: Figure) -> bool:

@@ -607,6 +607,36 @@ def _time_limit(text: str, raw: _Raw, sentence: Sentence) -> tuple[str, ...]:
     return (f"(within {count * _SECONDS[unit]:g}s)",)
 
 
+# Groups of pupils that schools report apart: a share of one is never a share of another.
+_COHORTS = {
+    "(fsm)": regex.compile(
+        r"\bfree\s+school\s+meals\b|\bFSM\b|\bpupil\s+premium\b|\bdisadvantaged\b", regex.IGNORECASE
+    ),
+    "(eal)": regex.compile(
+        r"\benglish\s+as\s+an?\s+additional\s+language\b|\bEAL\b", regex.IGNORECASE
+    ),
+    "(send)": regex.compile(
+        r"\bspecial\s+educational\s+needs\b|\bSEND?\b|\bEHC\s*plans?\b", regex.IGNORECASE
+    ),
+}
+
+
+_CLAUSE_JOIN = regex.compile(
+    r";|,\s+(?:and|but|while|whereas)\b|\s+(?:while|whereas)\s+", regex.IGNORECASE
+)
+
+
+def _cohorts(text: str, raw: _Raw, sentence: Sentence) -> tuple[str, ...]:
+    """ "(fsm)", "(eal)", "(send)": the groups of pupils a figure's clause names ("one in
+    three is eligible for free school meals, and 30% speak English as an additional
+    language" gives each figure its own)."""
+    start = max((m.end() for m in _CLAUSE_JOIN.finditer(text, sentence.start, raw.start)),
+                default=sentence.start)  # fmt: skip
+    after = _CLAUSE_JOIN.search(text, raw.end, sentence.end)
+    end = after.start() if after else sentence.end
+    return tuple(tag for tag, pattern in _COHORTS.items() if pattern.search(text, start, end))
+
+
 def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     before = text[sentence.start : raw.start]
     hedge = _HEDGE.search(before)
@@ -630,6 +660,7 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
         modifiers = (*modifiers, "(limit)")  # the "10 seconds" of "54% answered within 10 seconds"
     if previous:
         modifiers = (*modifiers, "(before)")
+    modifiers = (*modifiers, *_cohorts(text, raw, sentence))
     noun = normalise_noun(noun_words[-1]) if noun_words else None
     counts = " ".join(noun_words) if noun_words else _context_counts(text, raw, sentence)
     return Figure(

@@ -66,7 +66,13 @@ _FORMS = [
     # "The experiences and progress of care leavers: good", "Apprenticeships: Inadequate":
     # a report's line naming an area and its grade
     _LABEL_FORM := regex.compile(
-        rf"(?:^|(?<=\n))[ \t]*(?:[•·▪◦*–-][ \t]*)?(?P<label>[\p{{L}}’'&,\- ]{{2,140}}?)(?:\s*:\s*|\s+[–—]\s+|(?<=[^\s.!?:;])[ \t]{{2,}}){_Q}(?P<g>{_GRADE}){_Q}\.?[ \t]*$",
+        rf"(?:^|(?<=\n))[ \t]*(?:[•·▪◦*–-][ \t]*)?(?P<label>[\p{{L}}’'&,\- ]{{2,140}}?)(?:\s*:\s*|\s+[–—]\s+|(?<=[^\s.!?:;])[ \t]{{2,}}){_Q}(?P<g>{_GRADE}){_Q}(?:\.?[ \t]*$|,\s+(?=\p{{Ll}}))",
+        _F | regex.MULTILINE,
+    ),
+    # "Inadequate – that's the lowest grade, and it's what the service has been rated for
+    # promoting the right values and culture": the grade first, what it grades later
+    _FRONTED_FORM := regex.compile(
+        rf"(?:^|(?<=\n))[ \t]*{_Q}(?P<g>{_GRADE}){_Q}\s*[–—:]\s+(?=[^\n]*?\b(?:rated|judged|graded)\s+(?:for|at|in)\s)",
         _F | regex.MULTILINE,
     ),
     # "Are services safe? Inadequate": CQC's rating table, a question and its answer
@@ -564,6 +570,10 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
         return _changed_area(text, sentence, m) or _SAME_AS_PREVIOUS
     if m.re in (_LABEL_FORM, _QUESTION_FORM):
         return _labelled_subject(m.group("label"))
+    if m.re is _FRONTED_FORM:
+        verb = _GRADED_FOR.search(text, m.end(), sentence.end)
+        named = verb and _after(text, verb.end(), sentence.end)
+        return named[1] if named else UNKNOWN_SUBJECT
     start, end = m.span("g")
     if _PART_SCOPE.match(text, end, sentence.end):
         return UNKNOWN_SUBJECT  # "caring as outstanding on these wards": a part, not the whole
@@ -781,6 +791,7 @@ def _before(clause: str) -> tuple[str | None, bool]:
     return _with_commas(clause[: m.start("s")], phrase), m.group("aux") is not None
 
 
+_GRADED_FOR = regex.compile(r"\b(?:rated|judged|graded)(?=\s+(?:for|at|in)\s)", _F)
 _BULLET = regex.compile(r"^\s*[•·▪◦*–—-]\s+")
 _WITH_ABSOLUTE = regex.compile(
     r"\bwith\s+(?:its|their|the)\s+(?P<s>[^,;:]{1,60}?)\s+(?:rated|judged|graded|assessed)\s+"

@@ -141,6 +141,8 @@ FORMS = [
     ("We evaluated how good our leadership is as weak.", "weak", "leadership"),
     ("• Police legitimacy – Good", "good", "police legitimacy"),
     ("- Staffing was rated inadequate.", "inadequate", "staffing"),
+    ("Inadequate – that's the lowest grade inspectors can give, and it's what the service has been rated for promoting the right values and culture.", "inadequate", "promoting the right values and culture"),
+    ("Responding to major and multi-agency incidents: outstanding, with inspectors praising how crews worked together.", "outstanding", "responding to major incidents"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),

@@ -72,7 +72,7 @@ _FORMS = [
     # "Inadequate – that's the lowest grade, and it's what the service has been rated for
     # promoting the right values and culture": the grade first, what it grades later
     _FRONTED_FORM := regex.compile(
-        rf"(?:^|(?<=\n))[ \t]*{_Q}(?P<g>{_GRADE}){_Q}\s*[–—:]\s+(?=[^\n]*?\b(?:rated|judged|graded)\s+(?:for|at|in)\s)",
+        rf"(?:^|(?<=\n))[ \t]*{_Q}(?P<g>{_GRADE}){_Q}\s*[–—:]\s+(?=[^\n]*?(?:\b(?:rated|judged|graded)\s+(?:for|at|in)\s|\bverdict\b))",
         _F | regex.MULTILINE,
     ),
     # "Are services safe? Inadequate": CQC's rating table, a question and its answer
@@ -105,7 +105,7 @@ _FORMS = [
     regex.compile(
         rf"\b(?:(?:downgraded|upgraded|raised|lowered)\s+(?:(?P<obj>it|them|(?:the|its|their)\s+[\p{{L}}’'-]+(?:\s+[\p{{L}}’'-]+){{0,3}}?)\s+)?to"
         rf"|(?:dropped|fallen|fell|slipped|improved|moved|deteriorated|declined)\s+to"
-        rf"|told\s+(?:that\s+)?(?:it|they)(?:\s+(?:was|were|is|are))?)\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}",
+        rf"|told\s+(?:that\s+)?(?P<told>it|they|we)(?:\s+(?:was|were|is|are))?)\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}",
         _F,
     ),
     # "downgraded from requires improvement": the grade it had before
@@ -291,7 +291,7 @@ _BEFORE = regex.compile(
 _BEFORE_TIME = regex.compile(
     r"\b(?:previous(?:ly)?|no\s+longer|last\s+(?:(?:standard|graded|comprehensive|routine|formal)\s+)?inspect\w*|at\s+its\s+last|had\s+been\s+(?:rated|judged|graded)|"
     r"formerly|was\s+last|last\s+visited|last\s+rating|up\s+from|down\s+from|(?:in|since|from)\s+(?:19|20)\d\d,|"
-    r"having\s+been\s+(?:rated|judged|graded|found)|(?:years?|months?)\s+after|"
+    r"having\s+been\s+(?:rated|judged|graded|found|told)|(?:years?|months?)\s+after|"
     r"(?:lost|shed|shedding)\s+(?:its|their|the)|"
     r"rating\s+(?:that\s+|which\s+)?(?:it|they)\s+(?:was\s+given|were\s+given|was\s+awarded|"
     r"had\s+been\s+given|had|held|received|achieved|earned))",
@@ -334,9 +334,8 @@ def _normalise(subject: str) -> str:
     subject = regex.sub(
         r"^(?:when|where|while|after|as|since|but|and|yet|so|however)\s+", "", subject
     )
-    subject = regex.sub(
-        r"^providing\s+(\S+)\s+(?:services|care)$", r"\1", subject
-    )  # CQC's GP wording
+    subject = regex.sub(r"^providing\s+(\S+)\s+(?:services|care)$", r"\1", subject)
+    subject = subject.replace("sixth-form", "sixth form")  # CQC's GP wording
     # "how well it was led": CQC's well-led question in other words
     subject = regex.sub(
         r"^how\s+well\s+(?:it|the\s+\w+)\s+(?:is|was|has\s+been)\s+(?:led|run|managed)$",
@@ -585,6 +584,8 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
         return listed
     strict = m.re in (_AREA_FORM, _BARE_FORM, _MET_FORM)
     phrase, passive = _before(text[sentence.start : start])
+    if m.groupdict().get("told") and (phrase is None or _WE_TOLD.search(phrase)):
+        return _PRONOUN_SUBJECT  # "we were told we required improvement": the provider
     if phrase and (_IN_THAT_AREA.search(phrase) or _SAME_AREA_PHRASE.match(_normalise(phrase))):
         return _SAME_AREA  # "Its grade in that area has fallen from adequate"
     after = _after(text, end, sentence.end)
@@ -724,7 +725,7 @@ _PART_SCOPE = regex.compile(
 _DOWN_FROM_BEFORE = regex.compile(rf"(?:\b(?:down|up)\s+|(?<={_GRADE}{_Q}),\s*)from\s+{_Q}$", _F)
 # "Safety was rated poor, ..., having been judged not sufficiently good": the same subject
 _HAVING_BEEN = regex.compile(
-    rf",\s*having\s+(?:previously\s+)?been\s+(?:rated|judged|graded|found)\s+(?:to\s+be\s+|as\s+)?{_Q}$",
+    rf",\s*having\s+(?:previously\s+)?been\s+(?:rated|judged|graded|found|told)\s+(?:to\s+be\s+|as\s+)?{_Q}$",
     _F,
 )
 _GRADED_AS = regex.compile(rf"\b(?:graded|rated|judged|assessed)\s+as\s+{_Q}$", _F)
@@ -791,7 +792,10 @@ def _before(clause: str) -> tuple[str | None, bool]:
     return _with_commas(clause[: m.start("s")], phrase), m.group("aux") is not None
 
 
-_GRADED_FOR = regex.compile(r"\b(?:rated|judged|graded)(?=\s+(?:for|at|in)\s)", _F)
+_GRADED_FOR = regex.compile(
+    r"\b(?:rated|judged|graded|verdict(?:\s+of\s+[^,.;]{1,60}?)?)(?=\s+(?:for|at|in|on)\s)", _F
+)
+_WE_TOLD = regex.compile(r"^(?:we|us)\b", _F)
 _BULLET = regex.compile(r"^\s*[•·▪◦*–—-]\s+")
 _WITH_ABSOLUTE = regex.compile(
     r"\bwith\s+(?:its|their|the)\s+(?P<s>[^,;:]{1,60}?)\s+(?:rated|judged|graded|assessed)\s+"

@@ -143,6 +143,8 @@ FORMS = [
     ("- Staffing was rated inadequate.", "inadequate", "staffing"),
     ("Inadequate – that's the lowest grade inspectors can give, and it's what the service has been rated for promoting the right values and culture.", "inadequate", "promoting the right values and culture"),
     ("Responding to major and multi-agency incidents: outstanding, with inspectors praising how crews worked together.", "outstanding", "responding to major incidents"),
+    ("Poor: that was the verdict of HM Inspectorate of Prisons on purposeful activity at the jail.", "poor", "purposeful activity"),
+    ("Sixth-form provision: Good", "good", "sixth form"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -206,6 +208,14 @@ def test_grade_words_that_are_not_ratings(text):
             [("inadequate", "overall (before)")],
         ),
         ("Since its last inspection the home has been rated good.", [("good", "overall")]),
+        (
+            "The school was judged good overall following a two-day inspection, having been told it required improvement in 2019.",
+            [("good", "overall"), ("requires improvement", "overall (before)")],
+        ),
+        (
+            "When Ofsted last inspected us, in November 2019, we were told we required improvement.",
+            [("requires improvement", "overall (before)")],
+        ),
         (
             "Investigating crime has improved from requires improvement at the force's last inspection in 2022 to good.",
             [("requires improvement", "investigating crime (before)"), ("good", "investigating crime")],

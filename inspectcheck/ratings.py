@@ -245,6 +245,8 @@ _SYNONYMS = {
     "sixth form provision": "sixth form", "behaviour": "behaviour and attitudes",
     "leadership and management": "leadership", "work with adults": "adult learning programmes",
     "adult learning": "adult learning programmes", "provision for adults": "adult learning programmes",
+    "courses for adults": "adult learning programmes", "adult courses": "adult learning programmes",
+    "provision for adult learners": "adult learning programmes",
     "children who need help and protection": "help and protection",
     # Ofsted's children's homes (SCCIF) judgements
     "effectiveness of leaders and managers": "leadership",
@@ -781,6 +783,9 @@ def _before(clause: str) -> tuple[str | None, bool]:
     """The subject named before the grading verb, skipping a ", which ...," clause, and
     whether it is graded in the passive ("was rated"), which marks it as the subject."""
     clause = _BULLET.sub("", clause)  # "- Staffing was rated inadequate."
+    only = _ONLY_ONE.search(clause)
+    if only:
+        return only.group("s"), True  # "Resettlement was the only area rated good"
     absolute = _WITH_ABSOLUTE.search(clause)
     if absolute:
         return absolute.group("s"), True  # "..., with its work with adults rated outstanding"
@@ -794,6 +799,11 @@ def _before(clause: str) -> tuple[str | None, bool]:
 
 _GRADED_FOR = regex.compile(
     r"\b(?:rated|judged|graded|verdict(?:\s+of\s+[^,.;]{1,60}?)?)(?=\s+(?:for|at|in|on)\s)", _F
+)
+_ONLY_ONE = regex.compile(
+    r"(?:^|[,;:]\s*)(?P<s>[^,;:]{2,60}?)\s+(?:was|were|is|are)\s+the\s+only\s+"
+    r"(?:area|one|domain|question|test|judgement|aspect)s?\s+(?:to\s+be\s+)?(?:rated|judged|graded)\s+(?:as\s+)?$",
+    _F,
 )
 _WE_TOLD = regex.compile(r"^(?:we|us)\b", _F)
 _BULLET = regex.compile(r"^\s*[•·▪◦*–—-]\s+")

@@ -145,6 +145,8 @@ FORMS = [
     ("Responding to major and multi-agency incidents: outstanding, with inspectors praising how crews worked together.", "outstanding", "responding to major incidents"),
     ("Poor: that was the verdict of HM Inspectorate of Prisons on purposeful activity at the jail.", "poor", "purposeful activity"),
     ("Sixth-form provision: Good", "good", "sixth form"),
+    ("Resettlement was the only area rated reasonably good.", "reasonably good", "resettlement"),
+    ("Courses for adults were rated outstanding.", "outstanding", "adult learning programmes"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),

@@ -23,8 +23,19 @@ from .conftest import CASES
         CASES.parent / "cases-fresh-3",
         CASES.parent / "cases-fresh-4",
         CASES.parent / "cases-fresh-5",
+        CASES.parent / "cases-fresh-6",
     ],
-    ids=["corpus", "holdout", "hard", "fresh", "fresh-2", "fresh-3", "fresh-4", "fresh-5"],
+    ids=[
+        "corpus",
+        "holdout",
+        "hard",
+        "fresh",
+        "fresh-2",
+        "fresh-3",
+        "fresh-4",
+        "fresh-5",
+        "fresh-6",
+    ],
 )
 def test_corpus_meets_its_floors(folder):
     floors = read_floors(folder / "floors.json")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from .compare import MINUTES, values_agree
+from .compare import MINUTES, complements, values_agree
 from .quotecheck import verify
 from .records import Claim, Figure, Finding, Kind, Pair, Quote, Rating, Settings, Source, Status
 
@@ -28,6 +28,8 @@ def _figure_reason(a: Figure, b: Figure, agrees: bool) -> str:
     if agrees and (a.form == "part") != (b.form == "part") and "%" not in (a.unit, b.unit):
         part, count = (a, b) if a.form == "part" else (b, a)
         return f"{count.text} = the part in “{part.text}”"
+    if agrees and complements(a, b):
+        return f"{left} ~ {right}: one counts what did, the other what did not"
     if agrees:
         bounded = {a.hedge, b.hedge} - {None, "only", "just"}
         if bounded or a.low is not None or b.low is not None:

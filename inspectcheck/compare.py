@@ -101,8 +101,35 @@ def may_differ(a: Claim, b: Claim) -> bool:
             and not limit
             and not _past_bound(a, b)
             and not _spans_apart(a, b)
+            and not _told_apart(a, b)
         )
     return True
+
+
+def _told_apart(a: Figure, b: Figure) -> bool:
+    """One figure a count of others ("six other schools" beside "seven schools"), or a share
+    told by what did not happen that complements the other ("one in five was not staffed"
+    beside "81% were filled"): a different number for the same fact, so never a
+    difference."""
+    if ("(others)" in a.modifiers) != ("(others)" in b.modifiers):
+        return True
+    return complements(a, b)
+
+
+def complements(a: Figure, b: Figure) -> bool:
+    """Two shares of one whole, one told by what did not happen: "81% of shifts were
+    filled" and "nearly one in five was not staffed"."""
+    if ("(not)" in a.modifiers) == ("(not)" in b.modifiers):
+        return False
+    pa, pb = _percent(a), _percent(b)
+    return pa is not None and pb is not None and abs(pa + pb - 100) <= _COMPLEMENT_SLACK
+
+
+_COMPLEMENT_SLACK = 3.0  # percentage points two shares may miss 100 by and still complement
+
+
+def _percent(figure: Figure) -> float | None:
+    return figure.value if figure.unit == "%" else figure.share
 
 
 def _spans_apart(a: Figure, b: Figure) -> bool:
@@ -229,6 +256,8 @@ def values_agree(a: Claim, b: Claim, settings: Settings) -> bool:
         if a.unit == "date" and b.unit == "date":
             same_month = a.month is None or b.month is None or a.month == b.month
             return a.value == b.value and same_month
+        if complements(a, b):
+            return True
         if _hedged(a) and _hedged(b):
             return _hedges_agree(a, b, settings)
         low_a, high_a = interval(a, b, settings)

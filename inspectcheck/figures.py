@@ -637,6 +637,28 @@ def _cohorts(text: str, raw: _Raw, sentence: Sentence) -> tuple[str, ...]:
     return tuple(tag for tag, pattern in _COHORTS.items() if pattern.search(text, start, end))
 
 
+# "six other schools", "12 more officers": a count of some, beside a count of all;
+# "one in five shifts was not staffed": the share that did not, beside the share that did.
+_OTHERS = regex.compile(r"\s+(?:other|more|further|additional|extra|new)\b", regex.IGNORECASE)
+_NEGATED = regex.compile(
+    r"\b(?:not|never|no\s+longer|without|failed\s+to|unable\s+to)\b|n't\b", regex.IGNORECASE
+)
+
+
+def _partial_count(text: str, raw: _Raw, sentence: Sentence) -> tuple[str, ...]:
+    """ "(others)" for "six other schools"; "(not)" for a share told by what did not happen."""
+    found: list[str] = []
+    if _OTHERS.match(text, raw.end, sentence.end):
+        found.append("(others)")
+    if raw.unit == "%" or raw.share is not None:
+        after = _CLAUSE_JOIN.search(text, raw.end, sentence.end)
+        stop = min(after.start() if after else sentence.end, raw.end + 100)
+        comma = text.find(",", raw.end, stop)
+        if _NEGATED.search(text, raw.end, comma if comma > 0 else stop):
+            found.append("(not)")
+    return tuple(found)
+
+
 def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     before = text[sentence.start : raw.start]
     hedge = _HEDGE.search(before)
@@ -660,7 +682,7 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
         modifiers = (*modifiers, "(limit)")  # the "10 seconds" of "54% answered within 10 seconds"
     if previous:
         modifiers = (*modifiers, "(before)")
-    modifiers = (*modifiers, *_cohorts(text, raw, sentence))
+    modifiers = (*modifiers, *_cohorts(text, raw, sentence), *_partial_count(text, raw, sentence))
     noun = normalise_noun(noun_words[-1]) if noun_words else None
     counts = " ".join(noun_words) if noun_words else _context_counts(text, raw, sentence)
     return Figure(

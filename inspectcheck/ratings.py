@@ -336,14 +336,17 @@ def _normalise(subject: str) -> str:
     subject = regex.sub(
         r"^(?:when|where|while|after|as|since|but|and|yet|so|however)\s+", "", subject
     )
-    subject = regex.sub(r"^providing\s+(\S+)\s+(?:services|care)$", r"\1", subject)
-    subject = subject.replace("sixth-form", "sixth form")  # CQC's GP wording
+    subject = regex.sub(r"^providing\s+(\S+)\s+(?:services|care)$", r"\1", subject)  # CQC's GPs
+    subject = subject.replace("sixth-form", "sixth form")
     # "how well it was led": CQC's well-led question in other words
     subject = regex.sub(
         r"^how\s+well\s+(?:it|the\s+\w+)\s+(?:is|was|has\s+been)\s+(?:led|run|managed)$",
         "well-led",
         subject,
     )
+    owner = _OWNED_SERVICE.match(subject)
+    if owner and _known(_normalise(owner.group(1))):
+        return _normalise(owner.group(1))  # "care leavers' services": the care leavers
     subject = _POSSESSIVE.sub("", subject)  # "the school's early years", "pupils' behaviour"
     subject = regex.sub(r"^(?:the|its|their|our|being|how\s+well\s+it\s+is)\s+", "", subject)
     # "the way it records crime", "how it responds to the public": HMICFRS's areas
@@ -805,6 +808,7 @@ _ONLY_ONE = regex.compile(
     r"(?:area|one|domain|question|test|judgement|aspect)s?\s+(?:to\s+be\s+)?(?:rated|judged|graded)\s+(?:as\s+)?$",
     _F,
 )
+_OWNED_SERVICE = regex.compile(r"^(.+?)(?:'s|')\s+(?:services?|provision|support)$")
 _WE_TOLD = regex.compile(r"^(?:we|us)\b", _F)
 _BULLET = regex.compile(r"^\s*[•·▪◦*–—-]\s+")
 _WITH_ABSOLUTE = regex.compile(

@@ -295,6 +295,7 @@ def _pair(text_a: str, text_b: str) -> tuple[Figure, Figure]:
         ("More than 50 were seen.", "Fewer than 60 were seen.", True),
         ("It serves more than 1.1 million people.", "It serves more than a million people.", True),
         ("It covers about 540,000 people.", "It covers more than half a million people.", True),
+        ("Only 81% of shifts were filled.", "Nearly one in five shifts was not staffed.", True),
     ],
 )
 def test_values_agree(a, b, agrees):
@@ -312,6 +313,11 @@ def test_values_agree(a, b, agrees):
         # other numbers in other units, far apart, are two spans
         ("After four days of inspection, it was judged good.", "It was judged good after a 3-year turnaround.", False),
         ("Calls took 40 seconds to answer.", "Calls took five minutes to answer.", False),
+        # a count of others beside the count of all; a share told by what did not happen
+        ("The trust runs seven schools.", "The trust runs Larkfield and six other schools.", False),
+        ("Only 81% of shifts were filled.", "Nearly one in five shifts was not staffed.", False),
+        # ... unless the numbers do not complement each other: then a slip is possible
+        ("41% of apprentices had gone past their end date.", "14 per cent of apprentices had not finished by their end date.", True),
     ],
 )  # fmt: skip
 def test_spans_in_other_units_far_apart_never_differ(a, b, may):

@@ -147,6 +147,7 @@ FORMS = [
     ("Sixth-form provision: Good", "good", "sixth form"),
     ("Resettlement was the only area rated reasonably good.", "reasonably good", "resettlement"),
     ("Courses for adults were rated outstanding.", "outstanding", "adult learning programmes"),
+    ("Care leavers' services were also rated requires improvement to be good.", "requires improvement", "care leavers"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),

@@ -165,7 +165,8 @@ _FAMILY = regex.compile(
 )
 _SERVICE_USERS = regex.compile(
     r"\b(?:prisoners?|inmates?|detainees?|patients?|residents?|pupils?|students?|learners?|"
-    r"clients?|(?:man|woman|person|people|boy|girl|child|children)\s+(?:on|in|at|who|held|living)\b|"
+    r"clients?|(?:man|woman|person|people)\s+(?:on|in|at|who|held|living)\b|"
+    r"child|children|boys?|girls?|teenagers?|"
     r"service\s+users?|young\s+(?:person|people))",
     regex.IGNORECASE,
 )

@@ -21,13 +21,15 @@ _TITLE_REACH = 400  # characters at the top of the text that hold a report's tit
 _FURNITURE = regex.compile(
     r"^[ \t]*(?:lead\s+inspector|inspection\s+dates?|dates?\s+of\s+inspection|"
     r"overall\s+effectiveness|summary\s+of\s+findings|key\s+findings|our\s+findings|"
-    r"recommendations|areas?\s+for\s+improvement|causes?\s+of\s+concern)\b",
+    r"recommendations|areas?\s+for\s+improvement|causes?\s+of\s+concern|type\s+of\s+inspection|"
+    r"requirements|areas?\s+for\s+development)\b",
     regex.IGNORECASE | regex.MULTILINE,
 )
 # The inspectorate's first person: "we inspected", "our last inspection".
 _WE = regex.compile(
     r"\b(?:we|our)\s+(?:have\s+|also\s+|last\s+|previous\s+)?(?:inspect\w*|found|find|rated|"
-    r"graded|judged|reviewed|audited|visited|recommend\w*|saw|spoke|looked|examined)\b",
+    r"graded|judged|reviewed|audited|visited|recommend\w*|saw|spoke|looked|examined|evaluated|"
+    r"observed|assessed|checked|identified)\b",
     regex.IGNORECASE,
 )
 _SIGNS_WITHOUT_TITLE = 3  # first-person findings and headings enough on their own

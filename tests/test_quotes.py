@@ -302,8 +302,19 @@ def test_a_news_article_is_not_the_report_speaking():
         ),
         ("Damning inspection of Wealdshire Police\n\nThe force was rated inadequate.\n", False),
         ('Inspection of the force\n\nThe chief said: "We found it hard."\n', False),
+        (
+            "Ardenmuir Court Care Home\n\nType of inspection:\nUnannounced\n\n"
+            "We evaluated leadership as weak. We observed warm care.\n",
+            True,
+        ),
     ],
-    ids=["title-and-we", "we-three-times", "news-headline", "we-inside-a-quote"],
+    ids=[
+        "title-and-we",
+        "we-three-times",
+        "news-headline",
+        "we-inside-a-quote",
+        "care-inspectorate",
+    ],
 )
 def test_reads_as_report(text, report):
     from inspectcheck.voice import reads_as_report
@@ -367,6 +378,8 @@ def test_a_body_quote_pairs_before_the_headline_repeating_it():
         ("The daughter of one man who uses the service", "The daughter of one client", True),
         ("One relative", "One resident", False),
         ("A mother", "One pupil", False),
+        ("One child", "One parent", False),
+        ("A 15-year-old boy", "One child", True),
     ],
 )
 def test_unnamed_speakers_on_two_sides_of_a_service(speaker_a, speaker_b, agrees):

@@ -102,7 +102,8 @@ def _blocks(clean: str) -> list[tuple[int, int]]:
                 spans.append((start, prev_end))
                 start = None
             continue
-        if start is not None and _hard_break(clean[_line_start(clean, start, prev_end) : prev_end]):
+        last = clean[_line_start(clean, start, prev_end) : prev_end] if start is not None else ""
+        if start is not None and (_hard_break(last) or _BULLET_LINE.match(body)):
             spans.append((start, prev_end))
             start = None
         if start is None:
@@ -129,6 +130,9 @@ def _hard_break(last: str) -> bool:
 
 
 _LABEL_LINE = regex.compile(r"\s*[\p{Lu}][^:.!?\n]{1,100}:\s*\S[^.!?:\n]{0,60}$")
+_ENUMERATOR = regex.compile(r"\d{1,2}\.")
+# A line that opens a bulleted item starts a paragraph of its own: "- Calls to the 101 ..."
+_BULLET_LINE = regex.compile(r"[ \t]*(?:[•·▪◦*–—-]|\d{1,2}[.)])[ \t]+\S")
 # A row of a table laid out with spaces: "Overall effectiveness        Requires improvement"
 _TABLE_ROW = regex.compile(r"[^\s.!?:;][ \t]{2,}\S")
 
@@ -156,6 +160,8 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text, start, end):
         if m.group().startswith(".") and _is_abbreviation(text, m.start()):
             continue
+        if m.group().startswith(".") and _ENUMERATOR.fullmatch(text, cursor, m.start() + 1):
+            continue  # "1. First point": the number of a list item, not a sentence
         if m.group().startswith("?") and _short_answer(text[m.end() : end]):
             continue  # "Are services safe? Inadequate": a table row, one statement
         pieces.append((cursor, m.end()))

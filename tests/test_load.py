@@ -735,3 +735,26 @@ def test_rows_of_a_table_laid_out_with_spaces_are_paragraphs_of_their_own():
         "The impact of leaders on social work practice with children Requires improvement",
         "The experiences and progress of children in care Inadequate",
     ]
+
+
+def test_bulleted_and_numbered_lines_are_items_of_their_own():
+    from inspectcheck.load import from_text
+    from inspectcheck.segment import segment
+
+    text = (
+        "Key points:\n"
+        "- Of 101 stalking reports checked, one in four had been recorded as a lesser offence\n"
+        "- Calls to the 101 non-emergency number rose by 25% last year\n"
+        "1. The first recommendation is long enough to be more than sixty characters wide\n"
+        "2. The second\n"
+        "It grew by 12. Then it fell.\n"
+    )
+    assert [s.text for s in segment(from_text(text, "a")).sentences] == [
+        "Key points:",
+        "- Of 101 stalking reports checked, one in four had been recorded as a lesser offence",
+        "- Calls to the 101 non-emergency number rose by 25% last year",
+        "1. The first recommendation is long enough to be more than sixty characters wide",
+        "2. The second",
+        "It grew by 12.",
+        "Then it fell.",
+    ]

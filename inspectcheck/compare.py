@@ -48,6 +48,28 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
     return mods_a <= mods_b or mods_b <= mods_a
 
 
+def _periods(figure: Figure) -> set[str]:
+    return {m for m in figure.modifiers if m.startswith("(per ")}
+
+
+_SLIP_UNITS = ({"%", "percentage point"}, {"%", None})
+
+
+def unit_slip(a: Figure, b: Figure) -> bool:
+    """The same number in another unit or over another period, in closely matching
+    sentences: "a fall of 12 percentage points" and "a fall of 12%", "38 per cent of
+    apprentices" and "38 apprentices", "11,400 crimes a year" and "11,400 a month"."""
+    if a.value != b.value or a.unit == "date" or b.unit == "date" or a.low is not None:
+        return False
+    if "part" in (a.form, b.form) or a.share is not None or b.share is not None:
+        return False
+    units = {a.unit, b.unit}
+    if len(units) == 2 and units in _SLIP_UNITS:
+        return True
+    pa, pb = _periods(a), _periods(b)
+    return a.unit == b.unit and bool(pa) and bool(pb) and pa != pb
+
+
 def _cohorts(figure: Figure) -> set[str]:
     return {m for m in figure.modifiers if m in ("(fsm)", "(eal)", "(send)")}
 
@@ -69,8 +91,12 @@ def _noun(figure: Figure) -> str | None:
 def compatible(a: Claim, b: Claim) -> bool:
     """Whether two claims could state the same fact at all."""
     if isinstance(a, Figure) and isinstance(b, Figure):
+        if unit_slip(a, b):
+            return True
         if not dimensions(a) & dimensions(b):
             return False
+        if _periods(a) and _periods(b) and _periods(a) != _periods(b):
+            return False  # "a year" and "a month": two rates
         return same_thing(a, b) is not False or noun_clash(a, b) or _alike_and_equal(a, b)
     if isinstance(a, Rating) and isinstance(b, Rating):
         return subjects_match(a.subject, b.subject)
@@ -256,6 +282,8 @@ def values_agree(a: Claim, b: Claim, settings: Settings) -> bool:
         if a.unit == "date" and b.unit == "date":
             same_month = a.month is None or b.month is None or a.month == b.month
             return a.value == b.value and same_month
+        if unit_slip(a, b):
+            return False
         if complements(a, b):
             return True
         if _hedged(a) and _hedged(b):

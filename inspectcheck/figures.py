@@ -645,11 +645,22 @@ _NEGATED = regex.compile(
 )
 
 
+# "11,400 crimes a year": a count over a period.
+_PER_PERIOD = regex.compile(
+    r"\b(?:a|an|per|each|every)\s+(day|week|month|year)\b", regex.IGNORECASE
+)
+
+
 def _partial_count(text: str, raw: _Raw, sentence: Sentence) -> tuple[str, ...]:
-    """ "(others)" for "six other schools"; "(not)" for a share told by what did not happen."""
+    """ "(others)" for "six other schools"; "(per year)" for "11,400 crimes a year"; "(not)"
+    for a share told by what did not happen."""
     found: list[str] = []
     if _OTHERS.match(text, raw.end, sentence.end):
         found.append("(others)")
+    if raw.unit is None and raw.share is None and raw.form != "date":
+        period = _PER_PERIOD.search(text, raw.end, min(sentence.end, raw.end + 50))
+        if period and not regex.search(r"\d", text[raw.end : period.start()]):
+            found.append(f"(per {period.group(1).lower()})")
     if raw.unit == "%" or raw.share is not None:
         after = _CLAUSE_JOIN.search(text, raw.end, sentence.end)
         stop = min(after.start() if after else sentence.end, raw.end + 100)

@@ -16,7 +16,15 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from .compare import compatible, dimensions, may_differ, noun_clash, same_thing, values_agree
+from .compare import (
+    compatible,
+    dimensions,
+    may_differ,
+    noun_clash,
+    same_thing,
+    unit_slip,
+    values_agree,
+)
 from .passages import PassageIndex
 from .quotecheck import coverage, words_for_match
 from .ratings import UNKNOWN_SUBJECT, subject_keys
@@ -113,7 +121,8 @@ def _clause_qualifiers(clean: str, claim: Claim, start: int, end: int) -> frozen
 def blocks(claim: Claim) -> frozenset[str]:
     """Claims that share no block can never pair."""
     if isinstance(claim, Figure):
-        return frozenset(f"figure:{d}" for d in dimensions(claim))
+        # Equal numbers meet across units too, so that a unit slip can be found.
+        return frozenset({*(f"figure:{d}" for d in dimensions(claim)), f"figure={claim.value:g}"})
     if isinstance(claim, Rating):
         return frozenset({"rating"})
     return frozenset({"quote"})
@@ -191,6 +200,9 @@ def _threshold(a: Claim, b: Claim, agrees: bool, settings: Settings) -> float:
         if unknown:
             return settings.pair_differ_min
         return 0.0 if agrees else settings.rating_pair_min
+    if isinstance(a, Figure) and isinstance(b, Figure) and unit_slip(a, b):
+        # The same number in another unit: a slip only where the sentences all but match.
+        return settings.unit_slip_differ_min
     if isinstance(a, Figure) and isinstance(b, Figure) and noun_clash(a, b):
         # Two names for what is counted: equal values in closely matching sentences only.
         return settings.noun_clash_agree_min if agrees else 2.0

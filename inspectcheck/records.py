@@ -46,6 +46,10 @@ class Settings:
     # Equal figures whose counted nouns differ ("1,420 staff", "1,420 people") pair only at
     # this similarity, and figures with different nouns never pair as differ.
     noun_clash_agree_min: float = 0.45
+    # The same number in another unit or over another period ("12 percentage points" and
+    # "12%", "38 per cent of apprentices" and "38 apprentices", "a year" and "a month")
+    # differs only at this context similarity: the sentences must all but match.
+    unit_slip_differ_min: float = 0.7
     # Ratings of the same subject pair at this context similarity, whatever their grades.
     rating_pair_min: float = 0.1
     # Added to the similarity of two ratings of one area that each source grades once only

@@ -296,6 +296,11 @@ def _pair(text_a: str, text_b: str) -> tuple[Figure, Figure]:
         ("It serves more than 1.1 million people.", "It serves more than a million people.", True),
         ("It covers about 540,000 people.", "It covers more than half a million people.", True),
         ("Only 81% of shifts were filled.", "Nearly one in five shifts was not staffed.", True),
+        (
+            "It failed to record 11,400 crimes a year.",
+            "It failed to record 11,400 crimes a year.",
+            True,
+        ),
     ],
 )
 def test_values_agree(a, b, agrees):
@@ -571,3 +576,26 @@ def test_transposed_digits_differ_at_a_lower_overlap():
     assert _figure_findings(a, b) == [("differ", "64%", "46 per cent")]
     unrelated = b.replace("46 per cent", "20 per cent")
     assert [status for status, _, _ in _figure_findings(a, unrelated)] == ["only_a", "only_b"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "slip"),
+    [
+        ("Training fell by 12 percentage points.", "Training fell by 12%.", True),
+        ("38 per cent of apprentices were late.", "38 apprentices were late.", True),
+        (
+            "It failed to record 11,400 crimes a year.",
+            "It failed to record 11,400 crimes a month.",
+            True,
+        ),
+        ("It failed to record 11,400 crimes a year.", "It failed to record 11,400 crimes.", False),
+        ("Training fell by 12 percentage points.", "Training fell by 14%.", False),
+    ],
+)
+def test_the_same_number_in_another_unit_is_a_slip_never_an_agreement(a, b, slip):
+    from inspectcheck.compare import unit_slip
+
+    fa, fb = _pair(a, b)
+    assert unit_slip(fa, fb) is slip
+    if slip:
+        assert compatible(fa, fb) and not values_agree(fa, fb, Settings())

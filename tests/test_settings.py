@@ -145,6 +145,19 @@ def test_lone_subject_lead():
     assert statuses(Settings(lone_subject_lead=0.0)) == ["only_a", "only_a", "only_b"]
 
 
+def test_unit_slip_differ_min():
+    # The same number in another unit, in all but the same sentence: a slip to report.
+    a = "Staff training completion fell by 12 percentage points in a year at the home.\n"
+    b = "Staff training completion fell by 12% in a year at the home.\n"
+
+    def statuses(settings: Settings) -> list[str]:
+        report = compare_documents(from_text(a, "a"), from_text(b, "b"), settings)
+        return sorted(f.status.value for f in report.findings if f.a and "12" in f.a.text)
+
+    assert statuses(Settings()) == ["differ"]
+    assert statuses(Settings(unit_slip_differ_min=1.01)) == ["only_a"]
+
+
 def test_settings_are_frozen():
     settings = Settings()
     assert dataclasses.replace(settings, pair_agree_min=0.3).pair_agree_min == 0.3

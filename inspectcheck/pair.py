@@ -121,8 +121,7 @@ def _clause_qualifiers(clean: str, claim: Claim, start: int, end: int) -> frozen
 def blocks(claim: Claim) -> frozenset[str]:
     """Claims that share no block can never pair."""
     if isinstance(claim, Figure):
-        # Equal numbers meet across units too, so that a unit slip can be found.
-        return frozenset({*(f"figure:{d}" for d in dimensions(claim)), f"figure={claim.value:g}"})
+        return frozenset(f"figure:{d}" for d in dimensions(claim))
     if isinstance(claim, Rating):
         return frozenset({"rating"})
     return frozenset({"quote"})
@@ -283,6 +282,32 @@ def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
                 if isinstance(ca, Rating) and _headline(a, ca) != _headline(b, cb):
                     sim *= settings.headline_discount  # a body grade pairs with the body's first
                 found.append(_Candidate(a_at[i], b_at[j], sim, agrees, agrees and _exact(ca, cb)))
+    return found + _slip_candidates(a, b, settings)
+
+
+_SLIP_GROUP = 8  # equal values each side beyond which a value is too common to look for slips
+
+
+def _slip_candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
+    """Equal numbers in other units ("12 percentage points", "12%"), which the shortlist,
+    kept to one unit, never compares."""
+    by_value: dict[float, list[int]] = defaultdict(list)
+    for j, claim in enumerate(b.claims):
+        if isinstance(claim, Figure):
+            by_value[claim.value].append(j)
+    found: list[_Candidate] = []
+    for i, ca in enumerate(a.claims):
+        if not isinstance(ca, Figure) or len(by_value.get(ca.value, ())) > _SLIP_GROUP:
+            continue
+        for j in by_value.get(ca.value, ()):
+            cb = b.claims[j]
+            if not (isinstance(cb, Figure) and unit_slip(ca, cb)) or not may_differ(ca, cb):
+                continue
+            here = claim_context(a, ca, settings.context_window)
+            there = claim_context(b, cb, settings.context_window)
+            sim = _scores(here, [there])[0]
+            if sim >= settings.unit_slip_differ_min and here.qualifiers == there.qualifiers:
+                found.append(_Candidate(i, j, sim, False))
     return found
 
 

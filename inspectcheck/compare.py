@@ -15,7 +15,7 @@ _ABOVE = {"more than", "over", "just over", "well over", "above", "in excess of"
 _AT_LEAST = {"at least"}
 _NEARLY = {"nearly", "almost", "just under"}
 _BELOW = {"under", "fewer than", "less than", "below", "well under"}
-_AT_MOST = {"up to", "no more than"}
+_AT_MOST = {"up to", "no more than", "as many as", "as much as", "as high as"}
 
 
 def dimensions(figure: Figure) -> frozenset[str]:

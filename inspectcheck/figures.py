@@ -41,7 +41,8 @@ _CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "pound": "GBP", "pounds": "G
 _HEDGE = regex.compile(
     r"""(?:\b(?P<h>more\ than|well\ over|just\ over|over|at\ least|in\ excess\ of|almost|nearly
     |approximately|about|around|roughly|some|an\ estimated|just\ under|under|well\ under
-    |fewer\ than|less\ than|below|above|up\ to|no\ more\ than|only|just))\s+$""",
+    |fewer\ than|less\ than|below|above|up\ to|as\ many\ as|as\ much\ as|as\ high\ as|no\ more\ than
+    |only|just))\s+$""",
     _F,
 )
 _PREVIOUS = regex.compile(

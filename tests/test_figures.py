@@ -291,6 +291,8 @@ def _pair(text_a: str, text_b: str) -> tuple[Figure, Figure]:
         ("More than 50 were seen.", "About 55 were seen.", True),
         # two bounds the same way must be the same bound; a bound must hold the estimate
         ("Women waited more than four hours.", "Women waited more than six hours.", False),
+        ("Some had as many as 34 children.", "Some had up to 43 children.", False),
+        ("Some had as many as 34 children.", "Some had up to 34 children.", True),
         ("About 11,900 patients were listed.", "More than 12,000 patients were listed.", False),
         ("More than 50 were seen.", "Fewer than 60 were seen.", True),
         ("It serves more than 1.1 million people.", "It serves more than a million people.", True),

@@ -66,7 +66,7 @@ _FORMS = [
     # "The experiences and progress of care leavers: good", "Apprenticeships: Inadequate":
     # a report's line naming an area and its grade
     _LABEL_FORM := regex.compile(
-        rf"(?:^|(?<=\n))[ \t]*(?:[•·▪◦*–-][ \t]*)?(?P<label>[\p{{L}}’'&,\- ]{{2,140}}?)(?:\s*:\s*|\s+[–—]\s+|(?<=[^\s.!?:;])[ \t]{{2,}}){_Q}(?P<g>{_GRADE}){_Q}(?:\.?[ \t]*$|,\s+(?=\p{{Ll}}))",
+        rf"(?:^|(?<=\n))[ \t]*(?:[•·▪◦*–-][ \t]*|\d{{1,2}}(?:\.\d{{1,2}})*\.?[ \t]+)?(?P<label>[\p{{L}}’'&,\- ]{{2,140}}?)(?:\s*:\s*|\s+[–—]\s+|(?<=[^\s.!?:;])[ \t]{{2,}}){_Q}(?P<g>{_GRADE}){_Q}(?:\.?[ \t]*$|,\s+(?=\p{{Ll}})|\s+\([^)\n]{{1,60}}\)[ \t]*$)",
         _F | regex.MULTILINE,
     ),
     # "Inadequate – that's the lowest grade, and it's what the service has been rated for
@@ -262,6 +262,8 @@ _SYNONYMS = {
     "response to fires and other emergencies": "responding to fires", "response to fires": "responding to fires",
     "handling of major and multi-agency incidents": "responding to major incidents",
     "responding to major and multi-agency incidents": "responding to major incidents",
+    "response to major and multi-agency incidents": "responding to major incidents",
+    "preventing fire and risk": "preventing fires", "fire safety work": "protecting the public",
     "culture": "promoting the right values and culture",
     "preventing crime and anti-social behaviour": "preventing crime",
     "building, supporting and protecting its workforce": "building, supporting and protecting the workforce",
@@ -292,7 +294,7 @@ _BEFORE = regex.compile(
 )
 _BEFORE_TIME = regex.compile(
     r"\b(?:previous(?:ly)?|no\s+longer|last\s+(?:(?:standard|graded|comprehensive|routine|formal)\s+)?inspect\w*|at\s+its\s+last|had\s+been\s+(?:rated|judged|graded)|"
-    r"formerly|was\s+last|last\s+visited|last\s+rating|up\s+from|down\s+from|(?:in|since|from)\s+(?:19|20)\d\d,|"
+    r"formerly|was\s+last|last\s+visited|last\s+rating|up\s+from|down\s+from|(?:in|since|from)\s+(?:19|20)\d\d[,;]|"
     r"having\s+been\s+(?:rated|judged|graded|found|told)|(?:years?|months?)\s+after|"
     r"(?:lost|shed|shedding)\s+(?:its|their|the)|"
     r"rating\s+(?:that\s+|which\s+)?(?:it|they)\s+(?:was\s+given|were\s+given|was\s+awarded|"
@@ -400,6 +402,9 @@ def _normalise(subject: str) -> str:
         subject = pattern.sub(replacement, subject)
     subject = regex.sub(
         r"^provision\s+(?:in|for)\s+(?:the\s+)?(early\s+years|sixth\s+form)$", r"\1", subject
+    )
+    subject = regex.sub(  # "its work to prevent fires": preventing fires
+        r"^(?:work|efforts?)\s+to\s+(\p{L}+)\s+", lambda m: _gerund(m.group(1) + "s") + " ", subject
     )
     worked = regex.sub(r"^work\s+(?:on\s+|in\s+)?", "", subject)  # "its work investigating crime"
     if worked != subject and _known(_SYNONYMS.get(worked, worked)):
@@ -983,7 +988,11 @@ _HOW_NAMED = regex.compile(
 
 _CLAUSE_BREAK = regex.compile(r"[,;:]\s+|\s+(?:but|while|whereas)\s+")
 _TIME_CLAUSE = regex.compile(r"\s*(?:when|where|at\s+which|in\s+which)\b", _F)
-_OPENING_TIME = regex.compile(r"\s*(?:at|in|during|when|following|since|before)\b", _F)
+_OPENING_TIME = regex.compile(
+    r"\s*(?:at|in|during|when|following|since|before|(?:our|the|its|their)\s+(?:last|previous)\s+"
+    r"(?:\w+\s+)?inspection\b)\b",
+    _F,
+)
 
 
 def _breaks(text: str, sentence: Sentence) -> list[int]:

@@ -148,6 +148,10 @@ FORMS = [
     ("Resettlement was the only area rated reasonably good.", "reasonably good", "resettlement"),
     ("Courses for adults were rated outstanding.", "outstanding", "adult learning programmes"),
     ("Care leavers' services were also rated requires improvement to be good.", "requires improvement", "care leavers"),
+    ("1.1 Governance and leadership: Requires improvement", "requires improvement", "governance and leadership"),
+    ("Overall rating: Requires improvement (score 17 out of 36)", "requires improvement", "overall"),
+    ("Its response to major and multi-agency incidents was rated good too.", "good", "responding to major incidents"),
+    ("Its fire safety work, which protects the public through fire regulation, was graded adequate.", "adequate", "protecting the public"),
     # lists of areas
     ("Effective, caring and responsive were rated good.", "good", "effective, caring and responsive"),
     ("It was rated good for safe, effective and caring.", "good", "safe, effective and caring"),
@@ -211,6 +215,15 @@ def test_grade_words_that_are_not_ratings(text):
             [("inadequate", "overall (before)")],
         ),
         ("Since its last inspection the home has been rated good.", [("good", "overall")]),
+        ("Our last inspection, in 2021, rated the service good.", [("good", "overall (before)")]),
+        (
+            "Its work to prevent fires has improved from requires improvement in 2022 to adequate.",
+            [("requires improvement", "preventing fires (before)"), ("adequate", "preventing fires")],
+        ),
+        (
+            "We graded preventing fire and risk as requires improvement in 2022; it is now adequate.",
+            [("requires improvement", "preventing fires (before)")],
+        ),
         (
             "The school was judged good overall following a two-day inspection, having been told it required improvement in 2019.",
             [("good", "overall"), ("requires improvement", "overall (before)")],

@@ -289,7 +289,7 @@ _BEFORE = regex.compile(
     r"(?:area\s+|domain\s+|category\s+|section\s+|test\s+|questions?\s+)?"
     r"(?P<aux>(?:was|were|is|are|has\s+been|have\s+been|had\s+been|has|have|had|remains|remained)\s+"
     r"(?:also\s+|still\s+|now\s+|all\s+|both\s+|then\s+|again\s+|once\s+again\s+|previously\s+|last\s+|first\s+)?)?(?:(?:\p{L}+ed|found|told|given|kept|seen|met|meets)\s+)?"
-    r"(?:from\s+[^,.;]{1,80}?\s+to\s+|from\s+|as\s+|to\s+be\s+(?:at\s+(?:the\s+|an?\s+)?)?|to\s+|(?:receives?|gets?)\s+an?\s+|the\s+)?$",
+    r"(?:from\s+(?:(?!\b(?:when|which|where|who)\b)[^.;]){1,80}?\s+to\s+|from\s+|as\s+|to\s+be\s+(?:at\s+(?:the\s+|an?\s+)?)?|to\s+|(?:receives?|gets?)\s+an?\s+|the\s+|its\s+|their\s+)?$",
     _F,
 )
 _BEFORE_TIME = regex.compile(
@@ -465,8 +465,10 @@ def _as_subject(phrase: str | None, mode: str) -> str | None:
         return "overall"  # "the trust", "children's services"; not "crisis services and ..."
     if mode != "strict" and _PROPER_NAME.search(phrase):
         return "overall"  # "Lunefield Hospital", "HMP Brackmoor": the provider by name
-    if mode == "free" and len(name.split()) <= 8:
-        return name
+    if len(name.split()) <= 8 and (
+        mode == "free" or (mode == "loose" and _SERVICE_WORD.search(head))
+    ):
+        return name  # "the trust's wards for older people kept their good rating": the wards
     return None
 
 

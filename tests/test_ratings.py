@@ -217,6 +217,14 @@ def test_grade_words_that_are_not_ratings(text):
         ("Since its last inspection the home has been rated good.", [("good", "overall")]),
         ("Our last inspection, in 2021, rated the service good.", [("good", "overall (before)")]),
         (
+            "The trust as a whole has been downgraded from good, the rating it was given in 2021, to requires improvement.",
+            [("good", "overall (before)"), ("requires improvement", "overall")],
+        ),
+        (
+            "The trust's wards for older people kept their good rating.",
+            [("good", "wards for older people")],
+        ),
+        (
             "Its work to prevent fires has improved from requires improvement in 2022 to adequate.",
             [("requires improvement", "preventing fires (before)"), ("adequate", "preventing fires")],
         ),

@@ -24,6 +24,7 @@ from .conftest import CASES
         CASES.parent / "cases-fresh-4",
         CASES.parent / "cases-fresh-5",
         CASES.parent / "cases-fresh-6",
+        CASES.parent / "cases-fresh-7",
     ],
     ids=[
         "corpus",
@@ -35,6 +36,7 @@ from .conftest import CASES
         "fresh-4",
         "fresh-5",
         "fresh-6",
+        "fresh-7",
     ],
 )
 def test_corpus_meets_its_floors(folder):

@@ -37,6 +37,12 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
     """
     if ("(before)" in a.modifiers) != ("(before)" in b.modifiers):
         return False
+    if ("(rate)" in a.modifiers) != ("(rate)" in b.modifiers):
+        return False  # "11 for every 1,000 people" is not a count of 11
+    for mark in ("(stage ",):
+        marks_a, marks_b = _tagged(a, mark), _tagged(b, mark)
+        if marks_a and marks_b and not marks_a & marks_b:
+            return False  # calls received, not answered; another site; another span
     cohorts_a, cohorts_b = _cohorts(a), _cohorts(b)
     if cohorts_a and cohorts_b and not cohorts_a & cohorts_b:
         return False  # pupils on free school meals are not pupils learning English
@@ -44,7 +50,7 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
         return None
     if a.noun != b.noun:
         return False
-    mods_a, mods_b = set(a.modifiers), set(b.modifiers)
+    mods_a, mods_b = _described(a), _described(b)
     return mods_a <= mods_b or mods_b <= mods_a
 
 
@@ -68,6 +74,18 @@ def unit_slip(a: Figure, b: Figure) -> bool:
         return True
     pa, pb = _periods(a), _periods(b)
     return a.unit == b.unit and bool(pa) and bool(pb) and pa != pb
+
+
+# Marks compared on their own terms above, not as words describing the thing counted.
+_OWN_TERMS = ("(stage ", "(per ", "(rate)", "(others)", "(not)", "(fsm)", "(eal)", "(send)")
+
+
+def _described(figure: Figure) -> set[str]:
+    return {m for m in figure.modifiers if not m.startswith(_OWN_TERMS)}
+
+
+def _tagged(figure: Figure, prefix: str) -> set[str]:
+    return {m for m in figure.modifiers if m.startswith(prefix)}
 
 
 def _cohorts(figure: Figure) -> set[str]:

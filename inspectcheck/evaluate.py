@@ -16,7 +16,7 @@ import regex
 
 from .api import compare
 from .errors import CaseError, InspectcheckError
-from .records import Claim, Finding, Report, Settings, Source, Status
+from .records import Claim, Figure, Finding, Report, Settings, Source, Status
 
 KINDS = ("figure", "quote", "rating")
 GROUPS = ("differ", "agree", "only")
@@ -61,8 +61,10 @@ class Side:
 
     def _at_claim(self, claim: Claim, source: Source) -> bool:
         lo = max(0, claim.start - 80)
+        # A total told as parts ("£1.4m on scanners and £900,000") is the sum, not one part.
+        whole = isinstance(claim, Figure) and claim.form == "sum"
         for m in _pattern(self.text).finditer(source.clean, lo, claim.end + 80):
-            inside = claim.start <= m.start() and m.end() <= claim.end
+            inside = claim.start <= m.start() and m.end() <= claim.end and not whole
             around = m.start() <= claim.start and claim.end <= m.end()
             if inside or around:
                 return True

@@ -396,11 +396,39 @@ _LABEL_BEFORE = regex.compile(
 )
 
 
+# "11 crimes for every 1,000 people", "a rate of 78 per 10,000": a rate, not a count.
+_RATE_BASES = {100.0, 1000.0, 10000.0, 100000.0}
+_PER = regex.compile(
+    r"\b(?:per|for\s+every|in\s+every|out\s+of\s+every|every)\s+$", regex.IGNORECASE
+)
+_RATE = regex.compile(
+    r"[^.;:]{0,60}?\b(?:per|for\s+every|in\s+every|out\s+of\s+every)\s+(?:1,?000|10,?000|100,?000|100)\b",
+    regex.IGNORECASE,
+)
+
+
+_RATE_BEFORE = regex.compile(
+    r"\b(?:per|for\s+every|in\s+every)\s+(?:1,?000|10,?000|100,?000)\b[^.;]{0,80}$",
+    regex.IGNORECASE,
+)
+
+
+def _is_rate(text: str, raw: _Raw, sentence: Sentence) -> bool:
+    """ "11 crimes for every 1,000 people", "per 100,000 children aged 10 to 17: 182"."""
+    if _RATE.match(text, raw.end, sentence.end):
+        return True
+    start = max((m.end() for m in _CLAUSE_JOIN.finditer(text, sentence.start, raw.start)),
+                default=sentence.start)  # fmt: skip
+    return bool(_RATE_BEFORE.search(text, start, raw.start))
+
+
 def _plausible_count(written: str, raw: _Raw, text: str, start: int) -> bool:
     if _PHONE.match(text, raw.start, raw.start + 40):
         return False
     if _LABEL_BEFORE.search(text[max(start, raw.start - 20) : raw.start]):
         return False  # "category two calls", "ward 7": a label, not a quantity
+    if raw.value in _RATE_BASES and _PER.search(text[max(start, raw.start - 20) : raw.start]):
+        return False  # "for every 1,000 people": the base of a rate, not a count
     if written[0].isalpha():
         # Spelled-out counts only before a noun; "one" alone is almost never a claim.
         if written in ("one", "a dozen") and not _HEDGE.search(text[start : raw.start]):
@@ -581,7 +609,20 @@ def _earlier_figure(text: str, raw: _Raw, sentence: Sentence) -> bool:
     if _EARLIER_OPENING.match(text, sentence.start, sentence.end):
         return True
     compared = _COMPARED.search(text, max(sentence.start, raw.start - 40), raw.start)
-    return bool(compared and _THEN.match(text, raw.end, sentence.end))
+    if compared and _THEN.match(text, raw.end, sentence.end):
+        return True
+    # "11 of the 28 recommendations made at the last inspection": the 28 were made then,
+    # the 11 achieved now
+    return raw.form != "part" and bool(_MADE_THEN.match(text, raw.end, sentence.end))
+
+
+# "31 recommendations made at the last inspection": a count from the earlier inspection.
+_MADE_THEN = regex.compile(
+    r"\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:(?:that\s+)?(?:we|it|they|inspectors)\s+)?"
+    r"(?:made|set|given|identified|raised|found)\s+(?:[^,.;\d]{0,40}?\s+)?"
+    r"(?:at|during|after|following)\s+(?:the|its|our|their)\s+(?:last|previous)\s+(?:\w+\s+)?inspection\b",
+    regex.IGNORECASE,
+)
 
 
 _SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
@@ -652,12 +693,38 @@ _PER_PERIOD = regex.compile(
 )
 
 
+# Steps in handling something, each counted apart: calls received are not calls answered.
+_STAGES = {
+    "received": "in", "receives": "in", "took": "in", "handled": "in", "logged": "in",
+    "answered": "answered", "abandoned": "abandoned", "unanswered": "abandoned",
+    "reviewed": "checked", "checked": "checked", "examined": "checked", "audited": "checked",
+    "sampled": "checked", "solved": "solved", "resolved": "solved", "charged": "charged",
+    "referred": "referred", "achieved": "achieved", "implemented": "achieved",
+}  # fmt: skip
+_STAGE = regex.compile(r"\b(" + "|".join(_STAGES) + r")\b", regex.IGNORECASE)
+
+
+def _stages(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
+    """ "(stage in)", "(stage answered)" ...: the steps a count's clause names."""
+    if raw.unit is not None or raw.form == "date":
+        return []
+    start = max((m.end() for m in _CLAUSE_JOIN.finditer(text, sentence.start, raw.start)),
+                default=sentence.start)  # fmt: skip
+    after = _CLAUSE_JOIN.search(text, raw.end, sentence.end)
+    end = after.start() if after else sentence.end
+    steps = {_STAGES[m.group(1).lower()] for m in _STAGE.finditer(text, start, end)}
+    return [f"(stage {step})" for step in sorted(steps)]
+
+
 def _partial_count(text: str, raw: _Raw, sentence: Sentence) -> tuple[str, ...]:
     """ "(others)" for "six other schools"; "(per year)" for "11,400 crimes a year"; "(not)"
     for a share told by what did not happen."""
     found: list[str] = []
     if _OTHERS.match(text, raw.end, sentence.end):
         found.append("(others)")
+    if raw.unit is None and raw.share is None and _is_rate(text, raw, sentence):
+        found.append("(rate)")
+    found.extend(_stages(text, raw, sentence))
     if raw.unit is None and raw.share is None and raw.form != "date":
         period = _PER_PERIOD.search(text, raw.end, min(sentence.end, raw.end + 50))
         if period and not regex.search(r"\d", text[raw.end : period.start()]):

@@ -506,7 +506,10 @@ def _change_pairs(
 
 
 def _plain_count(claim: Claim) -> bool:
-    return isinstance(claim, Figure) and claim.unit is None and claim.form == "number"
+    """A count or a sum of money: what a total and its parts can be."""
+    if not isinstance(claim, Figure):
+        return False
+    return (claim.unit is None and claim.form == "number") or claim.form == "money"
 
 
 def _sum_pairs(
@@ -547,7 +550,7 @@ def _parts_for(
         for size in range(len(figures), 1, -1):
             for first in range(len(figures) - size + 1):
                 run = figures[first : first + size]
-                if sum(f.value for f in run) != total.value:
+                if any(f.unit != total.unit for f in run) or not _adds_up(total, run, settings):
                     continue
                 there = sorted(set(_stems(parts.sentences[sentence].text)))
                 similarity = Indel.normalized_similarity(here, there)
@@ -556,11 +559,26 @@ def _parts_for(
     return None
 
 
+def _adds_up(total: Figure, run: list[Figure], settings: Settings) -> bool:
+    """The parts make the total: exactly, or within the total's hedge ("almost £1.6m" and
+    "£1.2m ... and £380,000")."""
+    value = sum(f.value for f in run)
+    if total.hedge in _ROUGHLY:
+        return values_agree(total, replace(total, value=value, hedge=None, text=""), settings)
+    return value == total.value and total.hedge in (None, "only", "just")
+
+
+# Hedges a total told as parts may carry; a bound ("more than 400") says too little.
+_ROUGHLY = {"about", "around", "roughly", "approximately", "some", "an estimated", "nearly",
+            "almost", "just under"}  # fmt: skip
+
+
 def _summed(run: list[Figure], source: Source) -> Figure:
     first, last = run[0], run[-1]
     return Figure(
         text=source.clean[first.start : last.end], start=first.start, end=last.end,
-        line=first.line, sentence=first.sentence, value=sum(f.value for f in run), unit=None,
+        line=first.line, sentence=first.sentence, value=sum(f.value for f in run),
+        unit=first.unit,
         counts=" + ".join(f"{f.text} {f.counts or ''}".strip() for f in run), noun=None,
         form="sum",
     )  # fmt: skip

@@ -601,3 +601,45 @@ def test_the_same_number_in_another_unit_is_a_slip_never_an_agreement(a, b, slip
     assert unit_slip(fa, fb) is slip
     if slip:
         assert compatible(fa, fb) and not values_agree(fa, fb, Settings())
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a rate is not a count
+        ("The force recorded 15,180 domestic abuse crimes.", "11 domestic abuse crimes were recorded for every 1,000 people."),
+        ("The council looked after 612 children.", "The council looks after children at a rate of 78 per 10,000."),
+        # calls received are not calls answered
+        ("The force received 412,600 calls to its 101 line.", "Almost 290,000 calls to the 101 line were answered."),
+        # the recommendations made last time are not this inspection's
+        ("Inspectors made 42 recommendations.", "Of 31 recommendations made at the last inspection, nine were achieved."),
+    ],
+)  # fmt: skip
+def test_related_figures_that_count_different_things_never_differ(a, b):
+    from inspectcheck.api import compare_documents
+    from inspectcheck.load import from_text
+
+    report = compare_documents(from_text(a + "\n", "a"), from_text(b + "\n", "b"))
+    assert [f for f in report.findings if f.status.value == "differ"] == []
+
+
+def test_the_base_of_a_rate_is_not_a_figure():
+    found = figures("11 domestic abuse crimes were recorded for every 1,000 people.")
+    assert [(f.text, "(rate)" in f.modifiers) for f in found] == [("11", True)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Prison Service has spent £2.3m on scanners and repairs.", "The Prison Service has spent £1.4m on scanners and £900,000 on repairs."),
+        ("The trust has spent £1.2m on a centre and £380,000 on staff.", "The trust has spent almost £1.6m on a centre and staff."),
+    ],
+)  # fmt: skip
+def test_a_sum_of_money_told_as_parts_agrees(a, b):
+    from inspectcheck.api import compare_documents
+    from inspectcheck.load import from_text
+
+    report = compare_documents(from_text(a + "\n", "a"), from_text(b + "\n", "b"))
+    money = [f for f in report.findings if f.kind.value == "figure" and "£" in ((f.a or f.b).text)]
+    assert [f.status.value for f in money] == ["agree"]
+    assert "add up" in money[0].reason

@@ -139,3 +139,17 @@ def test_a_label_credits_the_tightest_claim(tmp_path):
     result = run_case(load_case(case, tmp_path))
     assert result.missed == []
     assert result.unconfirmed == []
+
+
+def test_a_part_is_not_the_sum_it_is_told_in(tmp_path):
+    """A label naming one part ("£1.4m") does not name the sum "£1.4m ... and £900,000"."""
+    from inspectcheck.evaluate import load_case, run_case
+
+    case = tmp_path / "scanners"
+    case.mkdir()
+    (case / "a.txt").write_text("The Prison Service has spent £2.3m on scanners and repairs.\n")
+    (case / "b.txt").write_text("It has spent £1.4m on scanners and £900,000 on repairs.\n")
+    labels = {"findings": [], "must_not_pair": [{"kind": "figure", "a": "£2.3m", "b": "£1.4m"}]}
+    (case / "expected.json").write_text(json.dumps(labels))
+    result = run_case(load_case(case, tmp_path))
+    assert result.violations == []

@@ -77,7 +77,8 @@ def unit_slip(a: Figure, b: Figure) -> bool:
 
 
 # Marks compared on their own terms above, not as words describing the thing counted.
-_OWN_TERMS = ("(stage ", "(per ", "(rate)", "(others)", "(not)", "(fsm)", "(eal)", "(send)")
+_OWN_TERMS = ("(stage ", "(per ", "(rate)", "(others)", "(not)", "(fsm)", "(eal)", "(send)",
+              "(site ", "(window ")  # fmt: skip
 
 
 def _described(figure: Figure) -> set[str]:
@@ -146,8 +147,21 @@ def may_differ(a: Claim, b: Claim) -> bool:
             and not _past_bound(a, b)
             and not _spans_apart(a, b)
             and not _told_apart(a, b)
+            and not _measured_apart(a, b)
         )
     return True
+
+
+def _measured_apart(a: Figure, b: Figure) -> bool:
+    """Measured at two sites ("At Calderbridge, 61 per cent" and "At St Aldhelm's, 72pc") or
+    over two spans ("in the year to March" and "over the past three years"): two figures,
+    so never a difference. They may still agree: the tags are read from the clause alone,
+    and a wrong one must not turn an agreement into a gap."""
+    for mark in ("(site ", "(window "):
+        marks_a, marks_b = _tagged(a, mark), _tagged(b, mark)
+        if marks_a and marks_b and not marks_a & marks_b:
+            return True
+    return False
 
 
 def _told_apart(a: Figure, b: Figure) -> bool:

@@ -716,6 +716,53 @@ def _stages(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
     return [f"(stage {step})" for step in sorted(steps)]
 
 
+# "At Calderbridge, 61 per cent ...", "Across the trust the figure was 66pc": which site.
+_AT_SITE = regex.compile(
+    r"\s*(?:[Aa]t|[Ii]n)\s+(?P<site>(?:St\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3})\s*,"
+)
+_ACROSS = regex.compile(
+    r"\b(?:across|for)\s+the\s+(?:whole\s+)?(?:trust|force|service|council|county|region|prison)\b",
+    regex.IGNORECASE,
+)
+_COMPARED_WITH = regex.compile(
+    r",\s*(?:against|compared\s+(?:with|to)|versus|while|whereas)\b|\bnational\b",
+    regex.IGNORECASE,
+)
+# "in the year to March 2024", "over the past three years": the span a count covers.
+_WINDOW = regex.compile(
+    r"\b(?:in|over|during|for)\s+the\s+(?:(?:past|last|previous)\s+)?(?P<n>\w+\s+)?"
+    r"(?P<u>years?|months?|weeks?)\b(?=\s+(?:to|up\s+to|ending)\b|[\s,.;]|$)",
+    regex.IGNORECASE,
+)
+_MONTHS_IN = {"year": 12.0, "month": 1.0, "week": 12 / 52}
+_MONTH_NAMES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}  # fmt: skip
+
+
+def _where_and_when(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
+    """ "(site calderbridge)" or "(site all)", and "(window 36 months)": where and over what
+    span a figure was measured, when its own clause says."""
+    start = max((m.end() for m in _CLAUSE_JOIN.finditer(text, sentence.start, raw.start)),
+                default=sentence.start)  # fmt: skip
+    after = _CLAUSE_JOIN.search(text, raw.end, sentence.end)
+    end = after.start() if after else sentence.end
+    found: list[str] = []
+    elsewhere = _COMPARED_WITH.search(text, start, raw.start)  # "..., against a national target"
+    site = None if elsewhere else _AT_SITE.match(text, start, end)
+    if site and site.group("site").split()[0].lower() not in _MONTH_NAMES:
+        found.append(f"(site {site.group('site').lower()})")
+    elif not elsewhere and _ACROSS.search(text, start, end):
+        found.append("(site all)")
+    window = None if raw.form == "date" else _WINDOW.search(text, start, end)
+    count = window and (parse_number(window.group("n").strip()) if window.group("n") else 1.0)
+    if window and count is not None:  # in months, so that "a year" is "12 months"
+        months = count * _MONTHS_IN[window.group("u").lower().rstrip("s")]
+        found.append(f"(window {round(months, 1):g} months)")
+    return found
+
+
 def _partial_count(text: str, raw: _Raw, sentence: Sentence) -> tuple[str, ...]:
     """ "(others)" for "six other schools"; "(per year)" for "11,400 crimes a year"; "(not)"
     for a share told by what did not happen."""
@@ -725,6 +772,7 @@ def _partial_count(text: str, raw: _Raw, sentence: Sentence) -> tuple[str, ...]:
     if raw.unit is None and raw.share is None and _is_rate(text, raw, sentence):
         found.append("(rate)")
     found.extend(_stages(text, raw, sentence))
+    found.extend(_where_and_when(text, raw, sentence))
     if raw.unit is None and raw.share is None and raw.form != "date":
         period = _PER_PERIOD.search(text, raw.end, min(sentence.end, raw.end + 50))
         if period and not regex.search(r"\d", text[raw.end : period.start()]):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .numbers import decimals
-from .ratings import UNKNOWN_SUBJECT, subjects_match
+from .ratings import UNKNOWN_SUBJECT, loosely_matched, subjects_match
 from .records import Claim, Figure, Rating, Settings
 
 MINUTES = {
@@ -135,7 +135,9 @@ def _alike_and_equal(a: Figure, b: Figure) -> bool:
 def may_differ(a: Claim, b: Claim) -> bool:
     """Whether a value mismatch between these compatible claims may be reported as differ."""
     if isinstance(a, Rating) and isinstance(b, Rating):
-        return UNKNOWN_SUBJECT not in (a.subject, b.subject)
+        return UNKNOWN_SUBJECT not in (a.subject, b.subject) and not loosely_matched(
+            a.subject, b.subject
+        )
     if isinstance(a, Figure) and isinstance(b, Figure):
         # "18 of the 60" can agree as a count or a share, but which of its numbers a
         # mismatch is about is unclear, so it never differs. Nor does the time limit of a

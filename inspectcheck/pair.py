@@ -27,7 +27,7 @@ from .compare import (
 )
 from .passages import PassageIndex
 from .quotecheck import coverage, words_for_match
-from .ratings import UNKNOWN_SUBJECT, subject_keys
+from .ratings import UNKNOWN_SUBJECT, loosely_matched, subject_keys
 from .records import (
     Alignment,
     Claim,
@@ -193,7 +193,11 @@ _QUALIFIERS = frozenset(
 
 def _threshold(a: Claim, b: Claim, agrees: bool, settings: Settings) -> float:
     if isinstance(a, Rating):
-        unknown = UNKNOWN_SUBJECT in (a.subject, b.subject) if isinstance(b, Rating) else True
+        unknown = (
+            UNKNOWN_SUBJECT in (a.subject, b.subject) or loosely_matched(a.subject, b.subject)
+            if isinstance(b, Rating)
+            else True
+        )
         # Two grades of an unknown subject pair only when their sentences closely match;
         # the same grade for the same subject at the same time is one fact, however told.
         if unknown:

@@ -17,6 +17,7 @@ import regex
 from .records import Rating, Sentence
 from .words import content_words, normalise_noun
 
+HOME_EXPERIENCES = "children's experiences and progress"
 UNKNOWN_SUBJECT = "?"
 _GRADES = {
     "outstanding": "outstanding",
@@ -203,6 +204,7 @@ AREAS = frozenset(
         "building, supporting and protecting the workforce", "police powers and public treatment",
         "preventing crime and anti-social behaviour", "leadership and force management",
         "building, supporting and protecting its workforce", "nursery and reception classes",
+        HOME_EXPERIENCES,
         "getting the right people with the right skills", "ensuring fairness and promoting diversity",
     }
 )  # fmt: skip
@@ -254,9 +256,11 @@ _SYNONYMS = {
     "how well children are helped and protected": "help and protection",
     "children are helped and protected": "help and protection",
     "children and young people are helped and protected": "help and protection",
-    # the home's overall judgement
-    "overall experiences and progress of children and young people": "overall",
-    "experiences and progress of children and young people": "overall",
+    # the first of a children's home's three judgements, which news may call its overall grade
+    "overall experiences and progress of children and young people": HOME_EXPERIENCES,
+    "experiences and progress of children and young people": HOME_EXPERIENCES,
+    "children's overall experiences and progress": HOME_EXPERIENCES,
+    "overall experiences and progress": HOME_EXPERIENCES,
     "emergency response": "responding to fires", "responding to emergencies": "responding to fires",
     "999 response": "responding to the public", "response to 999 calls": "responding to the public",
     "response to fires and other emergencies": "responding to fires", "response to fires": "responding to fires",
@@ -613,6 +617,8 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
         named_as = obj or phrase if passive or obj else None
         service = _as_subject(named_as, "free") or _as_subject(_head(named_as), "free")
         named = service not in (None, "overall") and _SERVICE_WORD.search(service or "")
+        if service == HOME_EXPERIENCES:
+            named = True  # "Children's overall experiences and progress": the judgement's name
         return service if named and service else "overall"
     if obj and _SAME_AREA_PHRASE.match(_normalise(obj)):
         return _SAME_AREA  # "In 2022 we graded this area as requires improvement"
@@ -927,11 +933,18 @@ def subjects_match(a: str, b: str) -> bool:
         return True  # may agree when the sentences match closely, never differ
     if when_a != when_b:
         return False
-    if base_a == base_b:
-        return True
+    if base_a == base_b or {base_a, base_b} == {"overall", HOME_EXPERIENCES}:
+        return True  # the second: may agree, never differ (`loosely_matched`)
     if {base_a, base_b} & {"overall", "concern"}:
         return False
     return any(_part_match(pa, pb) for pa in _parts(base_a) for pb in _parts(base_b))
+
+
+def loosely_matched(a: str, b: str) -> bool:
+    """Two subjects that may name one grade but may as well not: a children's home's
+    "overall experiences and progress" and the home "rated inadequate" overall, which news
+    often takes from its lowest judgement. They may agree; they never differ."""
+    return {_split_time(a)[0], _split_time(b)[0]} == {"overall", HOME_EXPERIENCES}
 
 
 def resolve_references(

@@ -113,7 +113,8 @@ FORMS = [
     # Ofsted's children's homes: three judgements, the first of them the home's overall grade
     ("The effectiveness of leaders and managers at the home was judged inadequate.", "inadequate", "leadership"),
     ("How well children and young people are helped and protected: inadequate", "inadequate", "help and protection"),
-    ("Overall experiences and progress of children and young people: requires improvement to be good", "requires improvement", "overall"),
+    ("Overall experiences and progress of children and young people: requires improvement to be good", "requires improvement", "children's experiences and progress"),
+    ("Children's overall experiences and progress were found to require improvement.", "requires improvement", "children's experiences and progress"),
     ("Overall judgement at last inspection: good", "good", "overall (before)"),
     ("The report found the service requires improvement in how it responds to major and multi-agency incidents.", "requires improvement", "responding to major incidents"),
     ("Inspectors also judged the department inadequate for how well it was led.", "inadequate", "well-led"),
@@ -457,3 +458,15 @@ def test_an_area_graded_twice_in_one_source_needs_its_context_to_pair():
     b = "Inspectors also judged the department inadequate for how well it was led.\n"
     statuses = [s for s, ga, gb in _diff(a, b) if "inadequate" in (gb or "")]
     assert statuses == [Status.ONLY_B]
+
+
+def test_a_homes_experiences_judgement_may_agree_with_its_overall_grade_but_never_differs():
+    table = "Overall experiences and progress of children and young people: requires improvement to be good\n"
+    agrees = "Overall, the home requires improvement to be good, and experiences and progress of children and young people require improvement.\n"
+    assert [
+        s for s, _, _ in _diff(table, "Children's home rated inadequate after girl went missing\n")
+    ] == [
+        Status.ONLY_A,
+        Status.ONLY_B,
+    ]
+    assert Status.DIFFER not in [s for s, _, _ in _diff(table, agrees)]

@@ -1057,6 +1057,45 @@ _SINCE_RATED = regex.compile(
 )
 
 
+# "In our 2022 PEEL inspection, we graded the force as ... We graded it as adequate at
+# investigating crime.": the second sentence goes on in the first one's time.
+_GOES_ON = regex.compile(r"\s*(?:we|it|they)\s+(?:also\s+)?(?:graded|rated|judged)\b", _F)
+_EARLIER_OPENING = regex.compile(
+    r"\s*(?:in|at|during)\s+(?:our|the|its)\s+(?:(?:19|20)\d\d\s+|last\s+|previous\s+)"
+    r"(?:\w+\s+){0,2}?inspection\b[^.;]*,",
+    _F,
+)
+
+
+# "In our 2022 PEEL inspection": the year of an inspection, earlier when the text names a
+# later year.
+_YEAR_INSPECTION = regex.compile(
+    r"\b(?:in|at|during)\s+(?:our|the|its)\s+(?P<y>(?:19|20)\d\d)\s+(?:\w+\s+)?inspection\b", _F
+)
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+
+
+@lru_cache(maxsize=8)
+def _latest_year(text: str) -> int:
+    return max((int(m.group(0)) for m in _YEAR.finditer(text)), default=0)
+
+
+def _earlier_years(text: str, sentence: Sentence) -> list[int]:
+    found = _YEAR_INSPECTION.finditer(text, sentence.start, sentence.end)
+    return [m.start() for m in found if int(m.group("y")) < _latest_year(text)]
+
+
+def _carried_time(text: str, sentence: Sentence) -> bool:
+    if not _GOES_ON.match(text, sentence.start, sentence.end):
+        return False
+    before = text[max(0, sentence.start - 300) : sentence.start]
+    stop = max(before.rfind(". ", 0, len(before) - 2), before.rfind("\n"))
+    previous_start = max(0, sentence.start - 300) + (stop + 1 if stop >= 0 else 0)
+    opening = _EARLIER_OPENING.match(text, previous_start, sentence.start)
+    year = opening and _YEAR.search(opening.group(0))
+    return bool(opening) and (not year or int(year.group(0)) < _latest_year(text))
+
+
 def _since(text: str, marker: int, at: int) -> bool:
     """A marker of an earlier time that opens the time after it: "deteriorated to poor since
     its last inspection", "Since its last inspection the home has been rated good"; but not
@@ -1094,6 +1133,7 @@ def extract_ratings(text: str, sentence: Sentence, line_of: Callable[[int], int]
     """Graded judgements in one sentence, each with what it grades and when."""
     found: dict[int, Rating] = {}
     earlier_at = [m.start() for m in _BEFORE_TIME.finditer(text, sentence.start, sentence.end)]
+    earlier_at += _earlier_years(text, sentence)
     for form in _FORMS:
         for m in form.finditer(text, sentence.start, sentence.end, timeout=1.0):
             if m.start("g") in found:
@@ -1107,6 +1147,7 @@ def extract_ratings(text: str, sentence: Sentence, line_of: Callable[[int], int]
                 _in_scope(text, sentence, at, markers)
                 or _FROM.search(text, at - 12, at)
                 or _SINCE_RATED.search(text, max(sentence.start, at - 60), at)
+                or _carried_time(text, sentence)
                 or (form is _LABEL_FORM and _BEFORE_TIME.search(m.group("label")))
             )
             when = " (before)" if earlier else ""

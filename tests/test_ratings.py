@@ -218,6 +218,12 @@ def test_grade_words_that_are_not_ratings(text):
         ("Since its last inspection the home has been rated good.", [("good", "overall")]),
         ("Our last inspection, in 2021, rated the service good.", [("good", "overall (before)")]),
         (
+            "In our 2022 PEEL inspection, we graded the force as requires improvement at responding to the public. "
+            "We graded it as adequate at investigating crime. We inspected again in 2025.",
+            [("requires improvement", "responding to the public (before)"), ("adequate", "investigating crime (before)")],
+        ),
+        ("In our 2024 inspection we rated the home good.", [("good", "overall")]),
+        (
             "The trust as a whole has been downgraded from good, the rating it was given in 2021, to requires improvement.",
             [("good", "overall (before)"), ("requires improvement", "overall")],
         ),

@@ -508,7 +508,18 @@ def noun_phrase(text: str, end: int, limit: int) -> list[str]:
         pos = gap.end()
     if _DIGIT.match(text, pos, pos + 1):
         return []  # "40 of the planned 58 officers": the words belong to the next number
+    kind = _AND_OTHER.match(text, pos, limit)
+    if words and kind:
+        # "1,180 phones, laptops and other digital devices": the devices are counted
+        return [w.lower() for w in kind.group("w").split()]
     return words
+
+
+# The class a list of kinds ends with: ", laptops and other digital devices".
+_AND_OTHER = regex.compile(
+    r"(?:,\s*[\p{L}-]+){0,4},?\s+(?:and|or)\s+other\s+(?P<w>[\p{L}-]+(?:\s+[\p{L}-]+){0,2}?)(?=[\s,.;:]|$)"
+    r"(?=\s+(?:were|was|are|is|had|have|that|which|waiting|awaiting|in|at|on|to|for)\b|[,.;:]|$)"
+)
 
 
 # Past tenses that do not end in -ed, common in reports: "one in five hung up".

@@ -196,6 +196,10 @@ def test_what_is_counted():
     assert one("Only 54% of priority incidents were attended.").noun == "incident"
     assert one("It has a 4% turnover rate.").modifiers == ("turnover",)
     assert one("Callers waited five days for initial contact.").noun == "contact"
+    # a list of kinds ending "and other ...": the class is what is counted
+    assert one(
+        "A backlog of 1,180 phones, laptops and other digital devices was waiting."
+    ).noun == ("device")
 
 
 @pytest.mark.parametrize(

@@ -126,6 +126,15 @@ def wording_match(a_text: str, b_text: str) -> str:
     return "altered"
 
 
+# People who speak for the provider or others outside the inspectorate, named by role.
+_OFFICIAL = regex.compile(
+    r"\b(?:director|chief\s+executive|chief\s+constable|chief\s+officer|manager|spokes(?:wo)?man|"
+    r"spokesperson|councillor|council\s+leader|head\s?teacher|principal|chair(?:man|woman)?|"
+    r"minister|commissioner|governor)\b",
+    regex.IGNORECASE,
+)
+
+
 def speakers_clash(a: Quote, b: Quote) -> bool:
     """Both speakers are known and are different people, or a person and the institution.
     The institution and someone speaking for the inspectorate ("the watchdog" and "Chief
@@ -134,6 +143,12 @@ def speakers_clash(a: Quote, b: Quote) -> bool:
     if None in keys:
         return False
     if any(k.startswith("role:") for k in keys if k):
+        if INSTITUTION in keys:
+            # "the trust's medical director" is not the report; an inspector's role may be
+            person = b if a.speaker_key == INSTITUTION else a
+            return bool(_OFFICIAL.search(person.speaker or "")) and not from_inspectorate(
+                person.speaker, person.attribution
+            )
         sides = {side_of_service(a.speaker), side_of_service(b.speaker)}
         return len(sides) == 2 and None not in sides  # "one prisoner", "a member of staff"
     if INSTITUTION in keys:

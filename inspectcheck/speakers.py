@@ -88,6 +88,11 @@ def find_speaker(text: str, open_mark: int, after_close: int) -> tuple[str | Non
     return None, None
 
 
+_ACCORDING_OPENING = regex.compile(
+    r"\s*according\s+to\s+(?P<spk>[^,.;:“”\"\n]{2,80}),(?=[^“”\"]*$)", regex.IGNORECASE
+)
+
+
 def _before(before: str) -> tuple[str, str] | None:
     clause = regex.split(r"[“”\"]", before)[-1] if before.count("”") else before
     m = _ACCORDING.search(clause)
@@ -96,7 +101,11 @@ def _before(before: str) -> tuple[str, str] | None:
         return (speaker, m.group(0).strip(" ,:")) if speaker else None
     m = _BEFORE.search(clause)
     if not m:
-        return None
+        # "According to the report, placements were "the biggest risk"": the opening names
+        # whose words the sentence's quote is
+        opening = _ACCORDING_OPENING.match(regex.split(r"(?<=[.!?])\s+", clause)[-1])
+        speaker = opening and _trim_speaker(opening.group("spk"))
+        return (speaker, opening.group(0).strip(" ,:")) if opening and speaker else None
     speaker = _trim_speaker(m.group("spk"))
     return (speaker, m.group(0).strip(" ,:")) if speaker else None
 

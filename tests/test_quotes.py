@@ -95,6 +95,11 @@ def test_unbalanced_mark_is_read_and_noted():
         ("Anna Kowalski told the BBC: “We will act.”", "Anna Kowalski", "kowalski"),
         ("According to Anna Kowalski, “we will act”.", "Anna Kowalski", "kowalski"),
         (
+            "According to the report, placements were “the single biggest risk on our register”.",
+            "the report",
+            INSTITUTION,
+        ),
+        (
             "Paul Bartolomeo, Assistant Chief Constable, said: “We will act.”",
             "Paul Bartolomeo",
             "bartolomeo",
@@ -379,6 +384,8 @@ def test_a_body_quote_pairs_before_the_headline_repeating_it():
         ("One relative", "One resident", False),
         ("A mother", "One pupil", False),
         ("One child", "One parent", False),
+        ("The trust's medical director", "the report", False),
+        ("The chief inspector", "the report", True),
         ("A 15-year-old boy", "One child", True),
     ],
 )

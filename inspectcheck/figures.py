@@ -417,9 +417,7 @@ def _is_rate(text: str, raw: _Raw, sentence: Sentence) -> bool:
     """ "11 crimes for every 1,000 people", "per 100,000 children aged 10 to 17: 182"."""
     if _RATE.match(text, raw.end, sentence.end):
         return True
-    start = max((m.end() for m in _CLAUSE_JOIN.finditer(text, sentence.start, raw.start)),
-                default=sentence.start)  # fmt: skip
-    return bool(_RATE_BEFORE.search(text, start, raw.start))
+    return bool(_RATE_BEFORE.search(text, _clause_span(text, raw, sentence)[0], raw.start))
 
 
 def _plausible_count(written: str, raw: _Raw, text: str, start: int) -> bool:
@@ -679,14 +677,20 @@ _CLAUSE_JOIN = regex.compile(
 )
 
 
+def _clause_span(text: str, raw: _Raw, sentence: Sentence) -> tuple[int, int]:
+    """Where the clause holding a figure starts and ends: "; ", ", and", ", while" part it
+    from the rest of its sentence."""
+    start = max((m.end() for m in _CLAUSE_JOIN.finditer(text, sentence.start, raw.start)),
+                default=sentence.start)  # fmt: skip
+    after = _CLAUSE_JOIN.search(text, raw.end, sentence.end)
+    return start, after.start() if after else sentence.end
+
+
 def _cohorts(text: str, raw: _Raw, sentence: Sentence) -> tuple[str, ...]:
     """ "(fsm)", "(eal)", "(send)": the groups of pupils a figure's clause names ("one in
     three is eligible for free school meals, and 30% speak English as an additional
     language" gives each figure its own)."""
-    start = max((m.end() for m in _CLAUSE_JOIN.finditer(text, sentence.start, raw.start)),
-                default=sentence.start)  # fmt: skip
-    after = _CLAUSE_JOIN.search(text, raw.end, sentence.end)
-    end = after.start() if after else sentence.end
+    start, end = _clause_span(text, raw, sentence)
     return tuple(tag for tag, pattern in _COHORTS.items() if pattern.search(text, start, end))
 
 
@@ -719,10 +723,7 @@ def _stages(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
     """ "(stage in)", "(stage answered)" ...: the steps a count's clause names."""
     if raw.unit is not None or raw.form == "date":
         return []
-    start = max((m.end() for m in _CLAUSE_JOIN.finditer(text, sentence.start, raw.start)),
-                default=sentence.start)  # fmt: skip
-    after = _CLAUSE_JOIN.search(text, raw.end, sentence.end)
-    end = after.start() if after else sentence.end
+    start, end = _clause_span(text, raw, sentence)
     steps = {_STAGES[m.group(1).lower()] for m in _STAGE.finditer(text, start, end)}
     return [f"(stage {step})" for step in sorted(steps)]
 
@@ -755,10 +756,7 @@ _MONTH_NAMES = {
 def _where_and_when(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
     """ "(site calderbridge)" or "(site all)", and "(window 36 months)": where and over what
     span a figure was measured, when its own clause says."""
-    start = max((m.end() for m in _CLAUSE_JOIN.finditer(text, sentence.start, raw.start)),
-                default=sentence.start)  # fmt: skip
-    after = _CLAUSE_JOIN.search(text, raw.end, sentence.end)
-    end = after.start() if after else sentence.end
+    start, end = _clause_span(text, raw, sentence)
     found: list[str] = []
     elsewhere = _COMPARED_WITH.search(text, start, raw.start)  # "..., against a national target"
     site = None if elsewhere else _AT_SITE.match(text, start, end)

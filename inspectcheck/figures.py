@@ -413,11 +413,11 @@ _RATE_BEFORE = regex.compile(
 )
 
 
-def _is_rate(text: str, raw: _Raw, sentence: Sentence) -> bool:
+def _is_rate(text: str, raw: _Raw, sentence: Sentence, clause: tuple[int, int]) -> bool:
     """ "11 crimes for every 1,000 people", "per 100,000 children aged 10 to 17: 182"."""
     if _RATE.match(text, raw.end, sentence.end):
         return True
-    return bool(_RATE_BEFORE.search(text, _clause_span(text, raw, sentence)[0], raw.start))
+    return bool(_RATE_BEFORE.search(text, clause[0], raw.start))
 
 
 def _plausible_count(written: str, raw: _Raw, text: str, start: int) -> bool:
@@ -686,11 +686,11 @@ def _clause_span(text: str, raw: _Raw, sentence: Sentence) -> tuple[int, int]:
     return start, after.start() if after else sentence.end
 
 
-def _cohorts(text: str, raw: _Raw, sentence: Sentence) -> tuple[str, ...]:
+def _cohorts(text: str, clause: tuple[int, int]) -> tuple[str, ...]:
     """ "(fsm)", "(eal)", "(send)": the groups of pupils a figure's clause names ("one in
     three is eligible for free school meals, and 30% speak English as an additional
     language" gives each figure its own)."""
-    start, end = _clause_span(text, raw, sentence)
+    start, end = clause
     return tuple(tag for tag, pattern in _COHORTS.items() if pattern.search(text, start, end))
 
 
@@ -719,11 +719,11 @@ _STAGES = {
 _STAGE = regex.compile(r"\b(" + "|".join(_STAGES) + r")\b", regex.IGNORECASE)
 
 
-def _stages(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
+def _stages(text: str, raw: _Raw, clause: tuple[int, int]) -> list[str]:
     """ "(stage in)", "(stage answered)" ...: the steps a count's clause names."""
     if raw.unit is not None or raw.form == "date":
         return []
-    start, end = _clause_span(text, raw, sentence)
+    start, end = clause
     steps = {_STAGES[m.group(1).lower()] for m in _STAGE.finditer(text, start, end)}
     return [f"(stage {step})" for step in sorted(steps)]
 
@@ -753,10 +753,10 @@ _MONTH_NAMES = {
 }  # fmt: skip
 
 
-def _where_and_when(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
+def _where_and_when(text: str, raw: _Raw, clause: tuple[int, int]) -> list[str]:
     """ "(site calderbridge)" or "(site all)", and "(window 36 months)": where and over what
     span a figure was measured, when its own clause says."""
-    start, end = _clause_span(text, raw, sentence)
+    start, end = clause
     found: list[str] = []
     elsewhere = _COMPARED_WITH.search(text, start, raw.start)  # "..., against a national target"
     site = None if elsewhere else _AT_SITE.match(text, start, end)
@@ -772,23 +772,24 @@ def _where_and_when(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
     return found
 
 
-def _partial_count(text: str, raw: _Raw, sentence: Sentence) -> tuple[str, ...]:
+def _partial_count(
+    text: str, raw: _Raw, sentence: Sentence, clause: tuple[int, int]
+) -> tuple[str, ...]:
     """ "(others)" for "six other schools"; "(per year)" for "11,400 crimes a year"; "(not)"
     for a share told by what did not happen."""
     found: list[str] = []
     if _OTHERS.match(text, raw.end, sentence.end):
         found.append("(others)")
-    if raw.unit is None and raw.share is None and _is_rate(text, raw, sentence):
+    if raw.unit is None and raw.share is None and _is_rate(text, raw, sentence, clause):
         found.append("(rate)")
-    found.extend(_stages(text, raw, sentence))
-    found.extend(_where_and_when(text, raw, sentence))
+    found.extend(_stages(text, raw, clause))
+    found.extend(_where_and_when(text, raw, clause))
     if raw.unit is None and raw.share is None and raw.form != "date":
         period = _PER_PERIOD.search(text, raw.end, min(sentence.end, raw.end + 50))
         if period and not regex.search(r"\d", text[raw.end : period.start()]):
             found.append(f"(per {period.group(1).lower()})")
     if raw.unit == "%" or raw.share is not None:
-        after = _CLAUSE_JOIN.search(text, raw.end, sentence.end)
-        stop = min(after.start() if after else sentence.end, raw.end + 100)
+        stop = min(clause[1], raw.end + 100)
         comma = text.find(",", raw.end, stop)
         if _NEGATED.search(text, raw.end, comma if comma > 0 else stop):
             found.append("(not)")
@@ -818,7 +819,8 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
         modifiers = (*modifiers, "(limit)")  # the "10 seconds" of "54% answered within 10 seconds"
     if previous:
         modifiers = (*modifiers, "(before)")
-    modifiers = (*modifiers, *_cohorts(text, raw, sentence), *_partial_count(text, raw, sentence))
+    clause = _clause_span(text, raw, sentence)
+    modifiers = (*modifiers, *_cohorts(text, clause), *_partial_count(text, raw, sentence, clause))
     noun = normalise_noun(noun_words[-1]) if noun_words else None
     counts = " ".join(noun_words) if noun_words else _context_counts(text, raw, sentence)
     return Figure(

@@ -286,13 +286,21 @@ def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
                 if isinstance(ca, Rating) and _headline(a, ca) != _headline(b, cb):
                     sim *= settings.headline_discount  # a body grade pairs with the body's first
                 found.append(_Candidate(a_at[i], b_at[j], sim, agrees, agrees and _exact(ca, cb)))
-    return found + _slip_candidates(a, b, settings)
+    contexts_a = dict(zip(a_at, a_ctx, strict=True))
+    contexts_b = dict(zip(b_at, b_ctx, strict=True))
+    return found + _slip_candidates(a, b, contexts_a, contexts_b, settings)
 
 
 _SLIP_GROUP = 8  # equal values each side beyond which a value is too common to look for slips
 
 
-def _slip_candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
+def _slip_candidates(
+    a: Source,
+    b: Source,
+    a_ctx: dict[int, Context],
+    b_ctx: dict[int, Context],
+    settings: Settings,
+) -> list[_Candidate]:
     """Equal numbers in other units ("12 percentage points", "12%"), which the shortlist,
     kept to one unit, never compares."""
     by_value: dict[float, list[int]] = defaultdict(list)
@@ -307,8 +315,7 @@ def _slip_candidates(a: Source, b: Source, settings: Settings) -> list[_Candidat
             cb = b.claims[j]
             if not (isinstance(cb, Figure) and unit_slip(ca, cb)) or not may_differ(ca, cb):
                 continue
-            here = claim_context(a, ca, settings.context_window)
-            there = claim_context(b, cb, settings.context_window)
+            here, there = a_ctx[i], b_ctx[j]
             sim = _scores(here, [there])[0]
             if sim >= settings.unit_slip_differ_min and here.qualifiers == there.qualifiers:
                 found.append(_Candidate(i, j, sim, False))

@@ -35,27 +35,31 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
     The same head noun with no clashing qualifier is the same thing ("cases" and "child
     protection cases"); a clashing qualifier is not ("turnover rate" and "absence rate").
     """
-    if ("(before)" in a.modifiers) != ("(before)" in b.modifiers):
+    if ("before" in a.marks) != ("before" in b.marks):
         return False
-    if ("(rate)" in a.modifiers) != ("(rate)" in b.modifiers):
+    if ("rate" in a.marks) != ("rate" in b.marks):
         return False  # "11 for every 1,000 people" is not a count of 11
-    for mark in ("(stage ",):
-        marks_a, marks_b = _tagged(a, mark), _tagged(b, mark)
-        if marks_a and marks_b and not marks_a & marks_b:
-            return False  # calls received, not answered; another site; another span
-    cohorts_a, cohorts_b = _cohorts(a), _cohorts(b)
-    if cohorts_a and cohorts_b and not cohorts_a & cohorts_b:
-        return False  # pupils on free school meals are not pupils learning English
+    # Calls received are not calls answered; pupils on free school meals are not pupils
+    # learning English.
+    if _marked_apart(a, b, "stage ") or _marked_apart(a, b, "cohort "):
+        return False
     if _noun(a) is None or _noun(b) is None:
         return None
     if a.noun != b.noun:
         return False
-    mods_a, mods_b = _described(a), _described(b)
+    mods_a, mods_b = set(a.modifiers), set(b.modifiers)
     return mods_a <= mods_b or mods_b <= mods_a
 
 
+def _marked_apart(a: Figure, b: Figure, kind: str) -> bool:
+    """Both figures carry marks of one kind ("site ", "stage ") and none in common."""
+    marks_a = {m for m in a.marks if m.startswith(kind)}
+    marks_b = {m for m in b.marks if m.startswith(kind)}
+    return bool(marks_a) and bool(marks_b) and not marks_a & marks_b
+
+
 def _periods(figure: Figure) -> set[str]:
-    return {m for m in figure.modifiers if m.startswith("(per ")}
+    return {m for m in figure.marks if m.startswith("per ")}
 
 
 _SLIP_UNITS = ({"%", "percentage point"}, {"%", None})
@@ -74,23 +78,6 @@ def unit_slip(a: Figure, b: Figure) -> bool:
         return True
     pa, pb = _periods(a), _periods(b)
     return a.unit == b.unit and bool(pa) and bool(pb) and pa != pb
-
-
-# Marks compared on their own terms above, not as words describing the thing counted.
-_OWN_TERMS = ("(stage ", "(per ", "(rate)", "(others)", "(not)", "(fsm)", "(eal)", "(send)",
-              "(site ", "(window ")  # fmt: skip
-
-
-def _described(figure: Figure) -> set[str]:
-    return {m for m in figure.modifiers if not m.startswith(_OWN_TERMS)}
-
-
-def _tagged(figure: Figure, prefix: str) -> set[str]:
-    return {m for m in figure.modifiers if m.startswith(prefix)}
-
-
-def _cohorts(figure: Figure) -> set[str]:
-    return {m for m in figure.modifiers if m in ("(fsm)", "(eal)", "(send)")}
 
 
 def noun_clash(a: Figure, b: Figure) -> bool:
@@ -123,10 +110,11 @@ def compatible(a: Claim, b: Claim) -> bool:
 
 
 def _alike_and_equal(a: Figure, b: Figure) -> bool:
-    """Equal counts of one noun whose qualifiers overlap: "410 building safety audits" and
-    "410 fire safety audits". They may agree; `may_differ` keeps them from differing."""
-    shared = set(a.modifiers) & set(b.modifiers) - {"(before)"}
-    same_time = ("(before)" in a.modifiers) == ("(before)" in b.modifiers)
+    """Equal counts of one noun whose qualifiers or marks overlap: "410 building safety
+    audits" and "410 fire safety audits", "36 care records reviewed" and "36 patient
+    records checked". They may agree; `may_differ` keeps them from differing."""
+    shared = {*a.modifiers, *a.marks} & {*b.modifiers, *b.marks} - {"before"}
+    same_time = ("before" in a.marks) == ("before" in b.marks)
     return (
         bool(shared) and same_time and a.noun == b.noun and (a.value, a.unit) == (b.value, b.unit)
     )
@@ -142,7 +130,7 @@ def may_differ(a: Claim, b: Claim) -> bool:
         # "18 of the 60" can agree as a count or a share, but which of its numbers a
         # mismatch is about is unclear, so it never differs. Nor does the time limit of a
         # share ("within 10 seconds"): another limit is another measure.
-        limit = "(limit)" in a.modifiers or "(limit)" in b.modifiers
+        limit = "limit" in a.marks or "limit" in b.marks
         return (
             "part" not in (a.form, b.form)
             and not limit
@@ -159,11 +147,7 @@ def _measured_apart(a: Figure, b: Figure) -> bool:
     over two spans ("in the year to March" and "over the past three years"): two figures,
     so never a difference. They may still agree: the tags are read from the clause alone,
     and a wrong one must not turn an agreement into a gap."""
-    for mark in ("(site ", "(window "):
-        marks_a, marks_b = _tagged(a, mark), _tagged(b, mark)
-        if marks_a and marks_b and not marks_a & marks_b:
-            return True
-    return False
+    return _marked_apart(a, b, "site ") or _marked_apart(a, b, "window ")
 
 
 def _told_apart(a: Figure, b: Figure) -> bool:
@@ -171,7 +155,7 @@ def _told_apart(a: Figure, b: Figure) -> bool:
     told by what did not happen that complements the other ("one in five was not staffed"
     beside "81% were filled"): a different number for the same fact, so never a
     difference."""
-    if ("(others)" in a.modifiers) != ("(others)" in b.modifiers):
+    if ("others" in a.marks) != ("others" in b.marks):
         return True
     return complements(a, b)
 
@@ -179,7 +163,7 @@ def _told_apart(a: Figure, b: Figure) -> bool:
 def complements(a: Figure, b: Figure) -> bool:
     """Two shares of one whole, one told by what did not happen: "81% of shifts were
     filled" and "nearly one in five was not staffed"."""
-    if ("(not)" in a.modifiers) == ("(not)" in b.modifiers):
+    if ("not" in a.marks) == ("not" in b.marks):
         return False
     pa, pb = _percent(a), _percent(b)
     return pa is not None and pb is not None and abs(pa + pb - 100) <= _COMPLEMENT_SLACK

@@ -655,18 +655,18 @@ def _time_limit(text: str, raw: _Raw, sentence: Sentence) -> tuple[str, ...]:
     unit = _UNIT_NAMES.get(m.group("u").lower())
     if count is None or unit not in _SECONDS:
         return ()
-    return (f"(within {count * _SECONDS[unit]:g}s)",)
+    return (f"within {count * _SECONDS[unit]:g}s",)
 
 
 # Groups of pupils that schools report apart: a share of one is never a share of another.
 _COHORTS = {
-    "(fsm)": regex.compile(
+    "cohort fsm": regex.compile(
         r"\bfree\s+school\s+meals\b|\bFSM\b|\bpupil\s+premium\b|\bdisadvantaged\b", regex.IGNORECASE
     ),
-    "(eal)": regex.compile(
+    "cohort eal": regex.compile(
         r"\benglish\s+as\s+an?\s+additional\s+language\b|\bEAL\b", regex.IGNORECASE
     ),
-    "(send)": regex.compile(
+    "cohort send": regex.compile(
         r"\bspecial\s+educational\s+needs\b|\bSEND?\b|\bEHC\s*plans?\b", regex.IGNORECASE
     ),
 }
@@ -687,7 +687,7 @@ def _clause_span(text: str, raw: _Raw, sentence: Sentence) -> tuple[int, int]:
 
 
 def _cohorts(text: str, clause: tuple[int, int]) -> tuple[str, ...]:
-    """ "(fsm)", "(eal)", "(send)": the groups of pupils a figure's clause names ("one in
+    """ "cohort fsm", "cohort eal", "cohort send": the groups of pupils a figure's clause names ("one in
     three is eligible for free school meals, and 30% speak English as an additional
     language" gives each figure its own)."""
     start, end = clause
@@ -720,12 +720,12 @@ _STAGE = regex.compile(r"\b(" + "|".join(_STAGES) + r")\b", regex.IGNORECASE)
 
 
 def _stages(text: str, raw: _Raw, clause: tuple[int, int]) -> list[str]:
-    """ "(stage in)", "(stage answered)" ...: the steps a count's clause names."""
+    """ "stage in", "stage answered" ...: the steps a count's clause names."""
     if raw.unit is not None or raw.form == "date":
         return []
     start, end = clause
     steps = {_STAGES[m.group(1).lower()] for m in _STAGE.finditer(text, start, end)}
-    return [f"(stage {step})" for step in sorted(steps)]
+    return [f"stage {step}" for step in sorted(steps)]
 
 
 # "At Calderbridge, 61 per cent ...", "Across the trust the figure was 66pc": which site.
@@ -754,45 +754,45 @@ _MONTH_NAMES = {
 
 
 def _where_and_when(text: str, raw: _Raw, clause: tuple[int, int]) -> list[str]:
-    """ "(site calderbridge)" or "(site all)", and "(window 36 months)": where and over what
+    """ "site calderbridge" or "site all", and "window 36 months": where and over what
     span a figure was measured, when its own clause says."""
     start, end = clause
     found: list[str] = []
     elsewhere = _COMPARED_WITH.search(text, start, raw.start)  # "..., against a national target"
     site = None if elsewhere else _AT_SITE.match(text, start, end)
     if site and site.group("site").split()[0].lower() not in _MONTH_NAMES:
-        found.append(f"(site {site.group('site').lower()})")
+        found.append(f"site {site.group('site').lower()}")
     elif not elsewhere and _ACROSS.search(text, start, end):
-        found.append("(site all)")
+        found.append("site all")
     window = None if raw.form == "date" else _WINDOW.search(text, start, end)
     count = window and (parse_number(window.group("n").strip()) if window.group("n") else 1.0)
     if window and count is not None:  # in months, so that "a year" is "12 months"
         months = count * _MONTHS_IN[window.group("u").lower().rstrip("s")]
-        found.append(f"(window {round(months, 1):g} months)")
+        found.append(f"window {round(months, 1):g} months")
     return found
 
 
 def _partial_count(
     text: str, raw: _Raw, sentence: Sentence, clause: tuple[int, int]
 ) -> tuple[str, ...]:
-    """ "(others)" for "six other schools"; "(per year)" for "11,400 crimes a year"; "(not)"
-    for a share told by what did not happen."""
+    """ "others" for "six other schools"; "per year" for "11,400 crimes a year"; "not" for a
+    share told by what did not happen."""
     found: list[str] = []
     if _OTHERS.match(text, raw.end, sentence.end):
-        found.append("(others)")
+        found.append("others")
     if raw.unit is None and raw.share is None and _is_rate(text, raw, sentence, clause):
-        found.append("(rate)")
+        found.append("rate")
     found.extend(_stages(text, raw, clause))
     found.extend(_where_and_when(text, raw, clause))
     if raw.unit is None and raw.share is None and raw.form != "date":
         period = _PER_PERIOD.search(text, raw.end, min(sentence.end, raw.end + 50))
         if period and not regex.search(r"\d", text[raw.end : period.start()]):
-            found.append(f"(per {period.group(1).lower()})")
+            found.append(f"per {period.group(1).lower()}")
     if raw.unit == "%" or raw.share is not None:
         stop = min(clause[1], raw.end + 100)
         comma = text.find(",", raw.end, stop)
         if _NEGATED.search(text, raw.end, comma if comma > 0 else stop):
-            found.append("(not)")
+            found.append("not")
     return tuple(found)
 
 
@@ -811,16 +811,17 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     if raw.form != "date" and not previous:
         previous = _earlier_figure(text, raw, sentence)
     modifiers = tuple(sorted({normalise_noun(w) for w in noun_words[:-1]}))
+    marks: tuple[str, ...] = ()
     if raw.unit == "%":
-        modifiers = (*modifiers, *_time_limit(text, raw, sentence))
+        modifiers = (*modifiers, *_time_limit(text, raw, sentence))  # part of what is measured
     elif raw.form == "duration" and _LIMIT_OF_SHARE.search(
         text, max(sentence.start, raw.start - 70), raw.start
     ):
-        modifiers = (*modifiers, "(limit)")  # the "10 seconds" of "54% answered within 10 seconds"
+        marks = ("limit",)  # the "10 seconds" of "54% answered within 10 seconds"
     if previous:
-        modifiers = (*modifiers, "(before)")
+        marks = (*marks, "before")
     clause = _clause_span(text, raw, sentence)
-    modifiers = (*modifiers, *_cohorts(text, clause), *_partial_count(text, raw, sentence, clause))
+    marks = (*marks, *_cohorts(text, clause), *_partial_count(text, raw, sentence, clause))
     noun = normalise_noun(noun_words[-1]) if noun_words else None
     counts = " ".join(noun_words) if noun_words else _context_counts(text, raw, sentence)
     return Figure(
@@ -834,6 +835,7 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
         counts=counts,
         noun=noun,
         modifiers=modifiers,
+        marks=tuple(sorted(set(marks))),
         hedge=hedge.group("h").lower() if hedge else None,
         low=raw.low,
         high=raw.high,

@@ -503,7 +503,7 @@ def _change_pairs(
         fa, fb = pair.a, pair.b
         if not (isinstance(fa, Figure) and isinstance(fb, Figure)):
             continue
-        if "(before)" not in fa.modifiers or "(before)" not in fb.modifiers:
+        if "before" not in fa.marks or "before" not in fb.marks:
             continue
         i, j = _later_value(a, index_a, fa), _later_value(b, index_b, fb)
         if i is None or j is None or i in used_a or j in used_b:

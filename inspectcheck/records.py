@@ -129,7 +129,13 @@ class Figure:
     unit: str | None  # "%", "GBP", "day", "age", "date", ... or None for a plain count
     counts: str | None  # what the number counts, as a short phrase
     noun: str | None  # head noun of what is counted, normalised; None when unknown
-    modifiers: tuple[str, ...] = ()  # words qualifying the noun ("turnover" in "turnover rate")
+    # Words qualifying what is counted: "turnover" in "4% turnover rate", and a share's time
+    # limit, "within 10s" in "54% of calls answered within 10 seconds".
+    modifiers: tuple[str, ...] = ()
+    # How, where and when it was measured, compared on their own terms: "before" (an
+    # earlier value), "rate", "limit", "others", "not", "per year", "cohort fsm",
+    # "stage answered", "site calderbridge", "window 12 months".
+    marks: tuple[str, ...] = ()
     hedge: str | None = None  # "about", "more than", ...
     low: float | None = None  # a stated range, kept as a range
     high: float | None = None

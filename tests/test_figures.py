@@ -225,8 +225,8 @@ def test_a_verb_after_a_number_is_not_what_it_counts(text, noun):
 )
 def test_a_change_has_an_earlier_and_a_later_value(text):
     before, after = figures(text)
-    assert (before.value, before.unit, before.modifiers) == (86, "%", ("(before)",))
-    assert (after.value, after.unit, after.modifiers) == (72, "%", ())
+    assert (before.value, before.unit, before.marks) == (86, "%", ("before",))
+    assert (after.value, after.unit, after.marks) == (72, "%", ())
     assert before.low is None and after.low is None
 
 
@@ -241,12 +241,12 @@ def test_a_change_has_an_earlier_and_a_later_value(text):
     ],
 )
 def test_a_figure_from_an_earlier_time(text, earlier):
-    marked = [f.text for f in figures(text) if "(before)" in f.modifiers]
+    marked = [f.text for f in figures(text) if "before" in f.marks]
     assert marked == [earlier]
 
 
 def test_a_comparison_with_another_place_is_not_earlier():
-    assert [f.modifiers for f in figures("It was 40 per cent against 61 per cent nationally.")] == [
+    assert [f.marks for f in figures("It was 40 per cent against 61 per cent nationally.")] == [
         (),
         (),
     ]
@@ -254,7 +254,7 @@ def test_a_comparison_with_another_place_is_not_earlier():
 
 def test_down_from_marks_the_earlier_value():
     earlier = figures("It was 72 per cent, down from 86 per cent.")[1]
-    assert (earlier.value, earlier.modifiers) == (86, ("(before)",))
+    assert (earlier.value, earlier.marks) == (86, ("before",))
 
 
 def test_earlier_and_later_values_never_pair():
@@ -572,7 +572,7 @@ def test_a_part_of_days_is_a_part_not_a_duration():
 
 def test_a_change_in_a_duration_keeps_its_unit():
     earlier, later = figures("Waits rose from six to eight hours.")
-    assert (earlier.value, earlier.unit, "(before)" in earlier.modifiers) == (6, "hour", True)
+    assert (earlier.value, earlier.unit, "before" in earlier.marks) == (6, "hour", True)
     assert (later.value, later.unit) == (8, "hour")
 
 
@@ -632,7 +632,7 @@ def test_related_figures_that_count_different_things_never_differ(a, b):
 
 def test_the_base_of_a_rate_is_not_a_figure():
     found = figures("11 domestic abuse crimes were recorded for every 1,000 people.")
-    assert [(f.text, "(rate)" in f.modifiers) for f in found] == [("11", True)]
+    assert [(f.text, "rate" in f.marks) for f in found] == [("11", True)]
 
 
 @pytest.mark.parametrize(
@@ -662,3 +662,10 @@ def test_one_span_told_in_other_units_still_differs():
     assert [(f.a.text, f.b.text) for f in report.findings if f.status.value == "differ"] == [
         ("a third", "43 per cent")
     ]
+
+
+def test_marks_say_how_a_figure_was_measured_apart_from_what_it_counts():
+    found = figures("At Calderbridge, 61 per cent of 999 calls were answered in the year to March.")
+    share = found[0]
+    assert (share.noun, share.modifiers) == ("call", ("999",))
+    assert share.marks == ("site calderbridge", "window 12 months")

@@ -740,10 +740,12 @@ _PART_SCOPE = regex.compile(
 )
 
 
+# The end of "rated as", "judged to be", "found to be" up to where the grade begins.
+_GRADED_TAIL = rf"\s+(?:to\s+be\s+|as\s+)?{_Q}$"
 _DOWN_FROM_BEFORE = regex.compile(rf"(?:\b(?:down|up)\s+|(?<={_GRADE}{_Q}),\s*)from\s+{_Q}$", _F)
 # "Safety was rated poor, ..., having been judged not sufficiently good": the same subject
 _HAVING_BEEN = regex.compile(
-    rf",\s*having\s+(?:previously\s+)?been\s+(?:rated|judged|graded|found|told)\s+(?:to\s+be\s+|as\s+)?{_Q}$",
+    rf",\s*having\s+(?:previously\s+)?been\s+(?:rated|judged|graded|found|told){_GRADED_TAIL}",
     _F,
 )
 _GRADED_AS = regex.compile(rf"\b(?:graded|rated|judged|assessed)\s+as\s+{_Q}$", _F)
@@ -1052,7 +1054,7 @@ _SINCE = regex.compile(r"\bsince\b[^,.;]*$", _F)
 # "has improved since it was rated inadequate": the grade it has left behind.
 _SINCE_RATED = regex.compile(
     r"\bsince\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been)\s+(?:last\s+)?"
-    rf"(?:rated|judged|graded|found)\s+(?:as\s+|to\s+be\s+)?{_Q}$",
+    rf"(?:rated|judged|graded|found){_GRADED_TAIL}",
     _F,
 )
 

@@ -465,7 +465,8 @@ _NP_TOKEN = regex.compile(r"([\p{L}][\p{L}'’-]*)")
 
 # Words that end the phrase naming what a number counts.
 _NP_STOP = frozenset(
-    "last next this each every per ago annually daily weekly monthly yearly today now".split()
+    """last next this each every per ago annually daily weekly monthly yearly today now
+    nationally locally regionally overall respectively previously""".split()
 )
 
 
@@ -535,6 +536,26 @@ def _verb_follows(word: str, text: str, end: int, limit: int) -> bool:
         return False
     after = _AFTER_VERB.match(text, end, limit)
     return after is None or after.group(1).lower() in STOPWORDS
+
+
+# "a response rate of 41 per cent", "The vacancy rate stood at 12%": a share named as a
+# rate before it, which is not a share of whoever the other source counts.
+_NAMED_RATE = regex.compile(
+    r"\b(?P<m>[\p{L}-]+)\s+rate\s+(?:of|was|is|stood\s+at|at|(?:fell|rose|dropped)\s+to)\s+"
+    r"(?:(?:more\ than|just\s+over|over|almost|nearly|about|around|roughly|just\s+under|"
+    r"under|only|just)\s+)?$",
+    _F,
+)
+
+
+def _named_rate(raw: _Raw, before: str) -> list[str]:
+    if raw.unit != "%":
+        return []
+    m = _NAMED_RATE.search(before)
+    if not m:
+        return []
+    word = m.group("m").lower()
+    return ["rate"] if word in STOPWORDS else [word, "rate"]
 
 
 def _context_counts(text: str, raw: _Raw, sentence: Sentence) -> str | None:
@@ -800,7 +821,7 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     before = text[sentence.start : raw.start]
     hedge = _HEDGE.search(before)
     if raw.use_noun:
-        noun_words = noun_phrase(text, raw.end, sentence.end)
+        noun_words = noun_phrase(text, raw.end, sentence.end) or _named_rate(raw, before)
     elif raw.form == "duration":
         noun_words = _purpose(text, raw, sentence.end) or _cell_time(text, sentence)
     elif raw.form == "date":

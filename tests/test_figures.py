@@ -669,3 +669,27 @@ def test_marks_say_how_a_figure_was_measured_apart_from_what_it_counts():
     share = found[0]
     assert (share.noun, share.modifiers) == ("call", ("999",))
     assert share.marks == ("site calderbridge", "window 12 months")
+
+
+def test_a_share_named_as_a_rate_before_it_counts_the_rate():
+    found = figures(
+        "The survey went to 290 patients and 118 responded, a response rate of 41 per cent."
+    )
+    assert [(f.text, f.noun, f.modifiers) for f in found][-1] == (
+        "41 per cent",
+        "rate",
+        ("response",),
+    )
+    assert figures("Its vacancy rate stood at almost 12%.")[0].noun == "rate"
+    assert figures("It was 40 per cent nationally.")[0].noun is None  # an adverb, not a noun
+
+
+def test_a_response_rate_is_not_a_share_of_patients():
+    a = (
+        "The survey went to 290 patients registered at the practice and 118 responded, "
+        "a response rate of 41 per cent.\n"
+    )
+    b = "Only 41% of patients who took part in the survey rated the practice as good.\n"
+    assert ("agree", "41 per cent", "41%") not in _figure_findings(a, b)
+    same = "The survey had a response rate of 41% among the practice's 290 patients.\n"
+    assert ("agree", "41 per cent", "41%") in _figure_findings(a, same)

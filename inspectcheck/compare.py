@@ -39,6 +39,8 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
         return False
     if ("rate" in a.marks) != ("rate" in b.marks):
         return False  # "11 for every 1,000 people" is not a count of 11
+    if ("age band" in a.marks) != ("age band" in b.marks):
+        return False  # "29% among those aged under 25" is not 29% of all prisoners
     # Calls received are not calls answered; pupils on free school meals are not pupils
     # learning English.
     if _marked_apart(a, b, "stage ") or _marked_apart(a, b, "cohort "):

@@ -793,6 +793,24 @@ def _where_and_when(text: str, raw: _Raw, clause: tuple[int, int]) -> list[str]:
     return found
 
 
+# "29% among those aged under 25", "a third of under-25s": an age band cut from the whole.
+_AGE_BAND = regex.compile(
+    r"\b(?:aged\s+(?:under|over)\s+\d|(?:under|over)-\d+s?\b|(?:under|over)\s+the\s+age\s+of\b)",
+    regex.IGNORECASE,
+)
+_AGE_BAND_REACH = 60  # characters after a figure where its age band may be named
+
+
+def _age_band(text: str, raw: _Raw, sentence: Sentence) -> bool:
+    """Whether a share or count is of an age band, named in the words straight after it
+    (up to the next comma or figure)."""
+    if raw.unit not in (None, "%") or raw.form == "date":
+        return False
+    stop = min(sentence.end, raw.end + _AGE_BAND_REACH)
+    cut = regex.search(r"[,;:]|\d+\s?(?:%|per\s?cent)", text[raw.end : stop])
+    return bool(_AGE_BAND.search(text, raw.end, raw.end + cut.start() if cut else stop))
+
+
 def _partial_count(
     text: str, raw: _Raw, sentence: Sentence, clause: tuple[int, int]
 ) -> tuple[str, ...]:
@@ -801,6 +819,8 @@ def _partial_count(
     found: list[str] = []
     if _OTHERS.match(text, raw.end, sentence.end):
         found.append("others")
+    if _age_band(text, raw, sentence):
+        found.append("age band")
     if raw.unit is None and raw.share is None and _is_rate(text, raw, sentence, clause):
         found.append("rate")
     found.extend(_stages(text, raw, clause))

@@ -693,3 +693,18 @@ def test_a_response_rate_is_not_a_share_of_patients():
     assert ("agree", "41 per cent", "41%") not in _figure_findings(a, b)
     same = "The survey had a response rate of 41% among the practice's 290 patients.\n"
     assert ("agree", "41 per cent", "41%") in _figure_findings(a, same)
+
+
+def test_a_share_of_an_age_band_is_not_a_share_of_the_whole():
+    a = (
+        "In our survey, 17% of prisoners said they felt unsafe at the time of the inspection, "
+        "rising to 29% among those aged under 25.\n"
+    )
+    b = "The report found 29 per cent of prisoners felt unsafe at the time of the inspection.\n"
+    assert ("agree", "29%", "29 per cent") not in _figure_findings(a, b)
+    band = "Among prisoners, 29 per cent of under-25s felt unsafe at the time of the inspection.\n"
+    assert ("agree", "29%", "29 per cent") in _figure_findings(a, band)
+    assert (
+        figures("17% of prisoners felt unsafe, rising to 29% among those aged under 25.")[0].marks
+        == ()
+    )

@@ -912,7 +912,7 @@ def _words(name: str) -> list[str]:
 _SAME_AREAS = {"well-led": "leadership"}
 
 
-_LONG_SUBJECT = 3  # content words a subject needs to match inside a longer one anywhere
+_LONG_SUBJECT = 2  # content words a subject needs to match anywhere inside a longer one
 
 
 def _part_match(a: str, b: str) -> bool:
@@ -924,7 +924,7 @@ def _part_match(a: str, b: str) -> bool:
     wa, wb = _words(a), _words(b)
     short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if len(short) >= _LONG_SUBJECT and set(short) <= set(long):
-        return True  # "crisis services and places of safety" in "mental health crisis ..."
+        return True  # "values and culture" in "promoting the right values and culture"
     return bool(short) and short[0] == long[0] and set(short) <= set(long)
 
 

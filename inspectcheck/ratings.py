@@ -340,7 +340,7 @@ _POSSESSIVE = regex.compile(
 def _normalise(subject: str) -> str:
     subject = " ".join(subject.lower().replace("’", "'").split())
     subject = regex.sub(
-        r"^(?:when|where|while|after|as|since|but|and|yet|so|however)\s+", "", subject
+        r"^(?:when|where|while|after|as|since|but|and|yet|so|however|that)(?:\s+|$)", "", subject
     )
     subject = regex.sub(r"^providing\s+(\S+)\s+(?:services|care)$", r"\1", subject)  # CQC's GPs
     subject = subject.replace("sixth-form", "sixth form")
@@ -357,7 +357,12 @@ def _normalise(subject: str) -> str:
     subject = regex.sub(r"^(?:the|its|their|our|being|how\s+well\s+it\s+is)\s+", "", subject)
     # "the way it records crime", "how it responds to the public": HMICFRS's areas
     subject = _VERB_AREA.sub(lambda m: _gerund(m.group(1)) + " ", subject)
-    subject = regex.sub(r"\s+(?:too|also|as\s+well|as\s+a\s+whole|that|which|who)$", "", subject)
+    subject = regex.sub(
+        r"\s+(?:too|also|as\s+well|as\s+a\s+whole|that|which|who|there)$", "", subject
+    )
+    subject = regex.sub(
+        rf"\s+from\s+{_Q}(?:{_GRADE}){_Q}$", "", subject
+    )  # "downgraded X from good"
     # The Care Inspectorate's key questions, as asked and as reported
     subject = regex.sub(r"^how\s+good\s+is\s+(?:our|the|its)\s+", "", subject)
     subject = regex.sub(

@@ -166,7 +166,19 @@ FORMS = [
         "expected standard",
         "curriculum and teaching, attendance and behaviour and leadership and governance",
     ),
+    ("The inspection found that the impact of leaders requires improvement.", "requires improvement", "leadership"),
+    ("Children's progress there was also judged good.", "good", "progress"),
 ]  # fmt: skip
+
+
+def test_a_grade_after_and_or_from_keeps_the_subject_it_belongs_to():
+    changed = "The service was rated inadequate in 2019, and had improved to good by 2022.\n"
+    assert [(g, s) for _, g, s in ratings(changed)] == [
+        ("inadequate", "overall (before)"),
+        ("good", "overall"),
+    ]
+    downgraded = "The CQC has downgraded the department from good to requires improvement.\n"
+    assert [s for _, _, s in ratings(downgraded)] == ["overall (before)", "overall"]
 
 
 @pytest.mark.parametrize(("text", "grade", "subject"), FORMS, ids=[f[0][:40] for f in FORMS])

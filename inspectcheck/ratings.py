@@ -273,10 +273,14 @@ _SYNONYMS = {
     "building, supporting and protecting its workforce": "building, supporting and protecting the workforce",
     "nursery and reception classes": "early years", "nursery and reception": "early years",
 }  # fmt: skip
-# Ofsted's long names for the areas of a children's services inspection.
+# Ofsted's long names for the areas of a children's services inspection, and for
+# leadership in its other frameworks ("the effectiveness of leaders at the home").
 _LONG_NAMES = [
     (regex.compile(r"^(?:the\s+)?experiences(?:\s+and\s+progress)?\s+of\s+", _F), ""),
-    (regex.compile(r"^(?:the\s+)?impact\s+of\s+leaders\b.*$", _F), "leadership"),
+    (
+        regex.compile(r"^(?:the\s+)?(?:impact|effectiveness)\s+of\s+leaders?(?:hip)?\b.*$", _F),
+        "leadership",
+    ),
 ]
 _WORD = r"(?:[\p{L}’'&-]+|999|101|111)"
 _AFTER = regex.compile(
@@ -386,8 +390,8 @@ def _normalise(subject: str) -> str:
     subject = regex.sub(r"\s+(?:key\s+)?(?:questions?|domains?|areas?)$", "", subject)
     # "the effectiveness of leaders at the home": where, not what
     subject = regex.sub(
-        r"(?<=\S)\s+(?:at|in)\s+(?:the|its)\s+(?:home|school|service|prison|jail|hospital|trust|force|"
-        r"practice|surgery|unit|centre|academy|college|nursery|council)$",
+        r"(?<=\S)\s+(?:(?:at|in)\s+(?:the|its)\s+(?:home|school|service|prison|jail|hospital|trust|"
+        r"force|practice|surgery|unit|centre|academy|college|nursery|council)|on\s+(?:the|its)\s+wards?)$",
         "",
         subject,
     )
@@ -828,7 +832,9 @@ _ONLY_ONE = regex.compile(
     r"(?:area|one|domain|question|test|judgement|aspect)s?\s+(?:to\s+be\s+)?(?:rated|judged|graded)\s+(?:as\s+)?$",
     _F,
 )
-_OWNED_SERVICE = regex.compile(r"^(.+?)(?:'s|')\s+(?:services?|provision|support)$")
+_OWNED_SERVICE = regex.compile(
+    r"^(.+?)(?:'s|')\s+(?:services?|provision|support|experiences(?:\s+and\s+progress)?)$"
+)
 _WE_TOLD = regex.compile(r"^(?:we|us)\b", _F)
 _BULLET = regex.compile(r"^\s*[•·▪◦*–—-]\s+")
 _WITH_ABSOLUTE = regex.compile(

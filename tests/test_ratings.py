@@ -168,6 +168,9 @@ FORMS = [
     ),
     ("The inspection found that the impact of leaders requires improvement.", "requires improvement", "leadership"),
     ("Children's progress there was also judged good.", "good", "progress"),
+    ("Care leavers' experiences were rated requires improvement.", "requires improvement", "care leavers"),
+    ("Safety on the wards was also rated inadequate.", "inadequate", "safe"),
+    ("The effectiveness of leaders at the home was rated good.", "good", "leadership"),
 ]  # fmt: skip
 
 

@@ -25,6 +25,7 @@ from .conftest import CASES
         CASES.parent / "cases-fresh-5",
         CASES.parent / "cases-fresh-6",
         CASES.parent / "cases-fresh-7",
+        CASES.parent / "cases-fresh-8",
     ],
     ids=[
         "corpus",
@@ -37,6 +38,7 @@ from .conftest import CASES
         "fresh-5",
         "fresh-6",
         "fresh-7",
+        "fresh-8",
     ],
 )
 def test_corpus_meets_its_floors(folder):

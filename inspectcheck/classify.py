@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from .compare import MINUTES, complements, values_agree
+from .compare import MINUTES, complements, same_value, values_agree
 from .quotecheck import verify
 from .records import Claim, Figure, Finding, Kind, Pair, Quote, Rating, Settings, Source, Status
 
@@ -36,7 +36,9 @@ def _figure_reason(a: Figure, b: Figure, agrees: bool) -> str:
             return f"{left} ~ {right}: within the stated bound"
         if a.value == b.value and a.unit == b.unit:
             return f"{left} = {right}"
-        return f"{left} = {right} after conversion"
+        if same_value(a, b):
+            return f"{left} = {right} after conversion"
+        return f"{left} ~ {right}: within rounding"
     gap = _gap(a, b)
     return f"{left} vs {right}" + (f": {gap}" if gap else "")
 

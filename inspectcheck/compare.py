@@ -211,6 +211,11 @@ def _scalar(figure: Figure, other: Figure) -> float:
     return figure.value
 
 
+def same_value(a: Figure, b: Figure) -> bool:
+    """Whether two figures state one value on a shared scale ("two weeks" and "14 days")."""
+    return abs(_scalar(a, b) - _scalar(b, a)) < 1e-9
+
+
 def interval(figure: Figure, other: Figure, settings: Settings) -> tuple[float, float]:
     """The values a figure allows, after its hedge, its range and its written precision."""
     value = _scalar(figure, other)
@@ -219,7 +224,7 @@ def interval(figure: Figure, other: Figure, settings: Settings) -> tuple[float, 
         return figure.low * scale, figure.high * scale
     hedge = figure.hedge or ""
     if hedge in _ABOUT:
-        spread = max(abs(value) * settings.about_tolerance, _precision(figure) * scale)
+        spread = max(abs(value) * settings.about_tolerance, _precision(figure, settings) * scale)
         return value - spread, value + spread
     if hedge in _ABOVE:
         return value + 1e-9, value * (1 + settings.bound_tolerance)
@@ -231,7 +236,7 @@ def interval(figure: Figure, other: Figure, settings: Settings) -> tuple[float, 
         return value * (1 - settings.bound_tolerance), value - 1e-9
     if hedge in _AT_MOST:
         return value * (1 - settings.bound_tolerance), value
-    spread = _precision(figure) * scale
+    spread = _precision(figure, settings) * scale
     return value - spread, value + spread
 
 
@@ -256,8 +261,8 @@ def _hedges_agree(a: Figure, b: Figure, settings: Settings) -> bool:
     point_a, point_b = _scalar(a, b), _scalar(b, a)
     way_a, way_b = _direction(a), _direction(b)
     if way_a and way_a == way_b:
-        spread_a = _precision(a) * point_a / a.value if a.value else 0.0
-        spread_b = _precision(b) * point_b / b.value if b.value else 0.0
+        spread_a = _precision(a, settings) * point_a / a.value if a.value else 0.0
+        spread_b = _precision(b, settings) * point_b / b.value if b.value else 0.0
         return abs(point_a - point_b) <= max(spread_a, spread_b, 1e-9)
     if way_a and way_b:
         return low_a < high_b and low_b < high_a
@@ -273,10 +278,10 @@ def _hedged(figure: Figure) -> bool:
     return figure.hedge not in (None, "only", "just") and figure.low is None
 
 
-def _precision(figure: Figure) -> float:
+def _precision(figure: Figure, settings: Settings) -> float:
     """Half a unit of the last digit written: "£1.2m" covers £1.15m to £1.25m."""
     if figure.form in ("fraction", "ratio"):
-        return 1.0  # "a third" is read as a rounded share: within a percentage point
+        return settings.fraction_tolerance  # "half" for 52 per cent is news rounding
     if figure.form == "date":
         return 0.0
     if figure.form == "scaled" and not any(ch.isdigit() for ch in figure.text):

@@ -70,6 +70,9 @@ class Settings:
     about_tolerance: float = 0.05
     # "nearly", "almost", "just under": covers this far below the stated value.
     nearly_tolerance: float = 0.10
+    # A share told in words ("half", "a third", "one in five", "nine out of 10") is news
+    # rounding: it covers this many percentage points either side ("half" is 48 to 52).
+    fraction_tolerance: float = 2.0
     # "more than", "over", "at least", "fewer than", "under", "up to": how far past the bound
     # a value may lie and still agree.
     bound_tolerance: float = 0.5

@@ -279,6 +279,17 @@ def _pair(text_a: str, text_b: str) -> tuple[Figure, Figure]:
         ("About 2,000 were referred.", "Exactly 1,640 were referred.", False),
         ("A fifth of staff left.", "Exactly 20% of staff left.", True),
         ("Three in ten staff left.", "Exactly 30 per cent of staff left.", True),
+        (
+            "Half of the women were seen in time.",
+            "Only 52 per cent of the women were seen in time.",
+            True,
+        ),
+        (
+            "Half of the women were seen in time.",
+            "Only 54 per cent of the women were seen in time.",
+            False,
+        ),
+        ("A quarter of staff left.", "Exactly 31% of staff left.", False),
         ("It cost £2.5m in total.", "It cost £2.5 million in total.", True),
         ("They waited fifteen minutes for help.", "They waited 15 minutes for help.", True),
         ("It was seen within an hour.", "It was seen within 60 minutes.", True),

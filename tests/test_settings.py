@@ -166,3 +166,15 @@ def test_settings_are_frozen():
     except dataclasses.FrozenInstanceError:
         return
     raise AssertionError("Settings must be immutable")
+
+
+def test_fraction_tolerance():
+    # "Barely half" for 52 per cent is how news rounds; calling it wrong would cost trust.
+    a = "Barely half of women arriving at triage were seen within 15 minutes, inspectors said."
+    b = "Only 52 per cent of women arriving at triage were seen within 15 minutes, inspectors said."
+    report = compare_documents(from_text(a, "a"), from_text(b, "b"), Settings())
+    assert [(f.status.value, f.reason) for f in report.findings if f.kind.value == "figure"] == [
+        ("agree", "half ~ 52 per cent: within rounding"),
+        ("agree", "15 minutes = 15 minutes"),
+    ]
+    assert ("figure", "differ") in _statuses(a, b, Settings(fraction_tolerance=1.0))

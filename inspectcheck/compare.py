@@ -136,12 +136,19 @@ def may_differ(a: Claim, b: Claim) -> bool:
         return (
             "part" not in (a.form, b.form)
             and not limit
+            and _year_span(a) == _year_span(b)
             and not _past_bound(a, b)
             and not _spans_apart(a, b)
             and not _told_apart(a, b)
             and not _measured_apart(a, b)
         )
     return True
+
+
+def _year_span(figure: Figure) -> bool:
+    """A financial or school year ("2023-24", "2025/26"): a span, not a date to set
+    against "September 2026"."""
+    return figure.unit == "date" and any(mark in figure.text for mark in "/–-")
 
 
 def _measured_apart(a: Figure, b: Figure) -> bool:

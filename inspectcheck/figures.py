@@ -310,7 +310,9 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
         _date,
     ),
     (
-        regex.compile(r"(?P<mon>)\b(?P<y>(?:19|20)\d\d)(?:/\d\d)?\b(?![,.]\d|%|\s?per\s?cent)", _F),
+        regex.compile(
+            r"(?P<mon>)\b(?P<y>(?:19|20)\d\d)(?:[/–-]\d\d)?\b(?![,.]\d|%|\s?per\s?cent)", _F
+        ),
         _date,
     ),
     (

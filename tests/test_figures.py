@@ -719,3 +719,15 @@ def test_a_share_of_an_age_band_is_not_a_share_of_the_whole():
         figures("17% of prisoners felt unsafe, rising to 29% among those aged under 25.")[0].marks
         == ()
     )
+
+
+def test_a_financial_year_is_one_figure_and_never_differs_from_a_date():
+    found = figures("It had an income of £62.3m in 2023-24, and its 2025–27 plan is new.")
+    assert [(f.text, f.value, f.unit) for f in found] == [
+        ("£62.3m", 62_300_000, "GBP"),
+        ("2023-24", 2023, "date"),
+        ("2025–27", 2025, "date"),
+    ]
+    a = "The college is investing £4.8m in a construction centre due to open in September 2026.\n"
+    b = "The college had an income of £62.3m in 2023-24 and is investing £4.8m in a construction centre.\n"
+    assert [s for s, _, _ in _figure_findings(a, b) if s == "differ"] == []

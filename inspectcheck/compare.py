@@ -137,6 +137,7 @@ def may_differ(a: Claim, b: Claim) -> bool:
             "part" not in (a.form, b.form)
             and not limit
             and _year_span(a) == _year_span(b)
+            and {"whole", "part"} - {*a.marks, *b.marks} != set()
             and not _past_bound(a, b)
             and not _spans_apart(a, b)
             and not _told_apart(a, b)

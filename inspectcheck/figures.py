@@ -813,6 +813,28 @@ def _age_band(text: str, raw: _Raw, sentence: Sentence) -> bool:
     return bool(_AGE_BAND.search(text, raw.end, raw.end + cut.start() if cut else stop))
 
 
+# "a quarter of its 610 apprentices", "28% of the 610": the whole a share is taken of.
+_WHOLE_OF = regex.compile(
+    rf"(?:%|\bper\s?cent|\b{FRACTION}|\bin\s+(?:\d+|\p{{L}}+))\s+of\s+(?:all\s+)?(?:its|the|their|all)\s+$",
+    regex.IGNORECASE,
+)
+# "172 apprentices, 28 per cent of the total,", "172 apprentices (28%)": a part, its share beside it.
+_SHARE_BESIDE = regex.compile(
+    rf"(?:\s+[\p{{L}}-]+){{0,3}}(?:,\s*|\s+\()(?:{DIGITS})\s?(?:%|per\s?cent)", regex.IGNORECASE
+)
+
+
+def _whole_or_part(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
+    """ "whole" for a count a share is taken of, "part" for a count told with its own share."""
+    if raw.unit is not None or raw.form != "number":
+        return []
+    if _WHOLE_OF.search(text, max(sentence.start, raw.start - 40), raw.start):
+        return ["whole"]
+    if _SHARE_BESIDE.match(text, raw.end, sentence.end):
+        return ["part"]
+    return []
+
+
 def _partial_count(
     text: str, raw: _Raw, sentence: Sentence, clause: tuple[int, int]
 ) -> tuple[str, ...]:
@@ -823,6 +845,7 @@ def _partial_count(
         found.append("others")
     if _age_band(text, raw, sentence):
         found.append("age band")
+    found.extend(_whole_or_part(text, raw, sentence))
     if raw.unit is None and raw.share is None and _is_rate(text, raw, sentence, clause):
         found.append("rate")
     found.extend(_stages(text, raw, clause))

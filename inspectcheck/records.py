@@ -136,8 +136,8 @@ class Figure:
     # limit, "within 10s" in "54% of calls answered within 10 seconds".
     modifiers: tuple[str, ...] = ()
     # How, where and when it was measured, compared on their own terms: "before" (an
-    # earlier value), "rate", "limit", "others", "not", "age band", "per year", "cohort fsm",
-    # "stage answered", "site calderbridge", "window 12 months".
+    # earlier value), "rate", "limit", "others", "not", "age band", "whole", "part",
+    # "per year", "cohort fsm", "stage answered", "site calderbridge", "window 12 months".
     marks: tuple[str, ...] = ()
     hedge: str | None = None  # "about", "more than", ...
     low: float | None = None  # a stated range, kept as a range

@@ -731,3 +731,15 @@ def test_a_financial_year_is_one_figure_and_never_differs_from_a_date():
     a = "The college is investing £4.8m in a construction centre due to open in September 2026.\n"
     b = "The college had an income of £62.3m in 2023-24 and is investing £4.8m in a construction centre.\n"
     assert [s for s, _, _ in _figure_findings(a, b) if s == "differ"] == []
+
+
+def test_the_whole_a_share_is_taken_of_never_differs_from_a_part():
+    a = "Inspectors found more than a quarter of its 610 apprentices had gone past their planned end date.\n"
+    b = "The report said 172 apprentices, 28 per cent of the total, were past their planned end date.\n"
+    assert [f.marks for f in figures(a)] == [(), ("whole",)]
+    assert [f.marks for f in figures(b)] == [("part",), ()]
+    found = _figure_findings(a, b)
+    assert ("agree", "a quarter", "28 per cent") in found
+    assert [s for s, _, _ in found if s == "differ"] == []
+    other = "Inspectors found more than a quarter of its 650 apprentices had gone past their planned end date.\n"
+    assert ("differ", "610", "650") in _figure_findings(a, other)

@@ -39,6 +39,8 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
         return False
     if ("rate" in a.marks) != ("rate" in b.marks):
         return False  # "11 for every 1,000 people" is not a count of 11
+    if _one_each(a, b, "capacity", "roll"):
+        return False  # "can hold up to 420 men" is not the 391 men it held
     if ("age band" in a.marks) != ("age band" in b.marks):
         return False  # "29% among those aged under 25" is not 29% of all prisoners
     # Calls received are not calls answered; pupils on free school meals are not pupils
@@ -51,6 +53,11 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
         return False
     mods_a, mods_b = set(a.modifiers), set(b.modifiers)
     return mods_a <= mods_b or mods_b <= mods_a
+
+
+def _one_each(a: Figure, b: Figure, mark: str, other: str) -> bool:
+    """One figure carries `mark` and the other `other`."""
+    return (mark in a.marks and other in b.marks) or (other in a.marks and mark in b.marks)
 
 
 def _marked_apart(a: Figure, b: Figure, kind: str) -> bool:

@@ -824,6 +824,28 @@ _SHARE_BESIDE = regex.compile(
 )
 
 
+# "which can hold up to 420 men", "an operational capacity of 1,260", "Operational
+# capacity: 420": how many a place can take, not how many it has.
+_CAPACITY = regex.compile(
+    r"(?:\b(?:can|could|able\s+to|built\s+to|designed\s+to)\s+(?:hold|house|accommodate|take)"
+    r"|\bcapacity(?:\s+(?:of|for|is|was|stood\s+at))?\s*:?)"
+    r"\s+(?:up\s+to\s+|just\s+over\s+|just\s+under\s+|about\s+|around\s+|some\s+)?$",
+    regex.IGNORECASE,
+)
+
+
+# "held 391 adult men", "had about 390 prisoners", "58 people living at the home": how
+# many a place has, which is not how many it can take.
+_ROLL_BEFORE = regex.compile(
+    r"\b(?:held|holding|housed|housing|had|accommodated|accommodating|home\s+to)"
+    r"\s+(?:up\s+to\s+|just\s+over\s+|just\s+under\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
+    regex.IGNORECASE,
+)
+_ROLL_AFTER = regex.compile(
+    r"(?:\s+[\p{L}-]+){0,2}\s+(?:living|were\s+living|in\s+residence)\b", regex.IGNORECASE
+)
+
+
 def _whole_or_part(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
     """ "whole" for a count a share is taken of, "part" for a count told with its own share."""
     if raw.unit is not None or raw.form != "number":
@@ -846,6 +868,13 @@ def _partial_count(
     if _age_band(text, raw, sentence):
         found.append("age band")
     found.extend(_whole_or_part(text, raw, sentence))
+    if raw.unit is None and raw.form != "date":
+        if _CAPACITY.search(text, max(sentence.start, raw.start - 60), raw.start):
+            found.append("capacity")
+        elif _ROLL_BEFORE.search(text, max(sentence.start, raw.start - 40), raw.start) or (
+            _ROLL_AFTER.match(text, raw.end, sentence.end)
+        ):
+            found.append("roll")
     if raw.unit is None and raw.share is None and _is_rate(text, raw, sentence, clause):
         found.append("rate")
     found.extend(_stages(text, raw, clause))

@@ -743,3 +743,13 @@ def test_the_whole_a_share_is_taken_of_never_differs_from_a_part():
     assert [s for s, _, _ in found if s == "differ"] == []
     other = "Inspectors found more than a quarter of its 650 apprentices had gone past their planned end date.\n"
     assert ("differ", "610", "650") in _figure_findings(a, other)
+
+
+def test_what_a_place_can_hold_is_not_what_it_holds():
+    found = figures("The jail, which can hold up to 420 men, had about 390 prisoners.")
+    assert [(f.text, f.marks) for f in found] == [("420", ("capacity",)), ("390", ("roll",))]
+    a = "Harnley Moor, a category C prison near Brackwell, held 391 adult men at the time of our inspection.\n"
+    b = "The category C jail near Brackwell, which can hold up to 420 men, was inspected in the spring.\n"
+    assert [s for s, _, _ in _figure_findings(a, b)] == ["only_a", "only_b"]
+    same = "The category C jail near Brackwell held 391 men at the time of the inspection.\n"
+    assert ("agree", "391", "391") in _figure_findings(a, same)

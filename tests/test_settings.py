@@ -115,10 +115,10 @@ def test_headline_discount():
 
 def test_exact_lead():
     # "up to 48" is true of 43, but the other source's own "up to 48" is the same figure.
-    a = "Inspectors found the care home, which can take up to 48 residents, was short of staff.\n"
+    a = "Inspectors found up to 48 children were waiting for a placement in the county.\n"
     b = (
-        "Inspectors found the care home had 43 residents and was short of staff.\n\n"
-        "The care home can take up to 48 residents, inspectors found.\n"
+        "Inspectors found 43 children were waiting for a placement in the county.\n\n"
+        "Up to 48 children were waiting for a placement, the inspectors found.\n"
     )
 
     def partner(settings: Settings) -> str:

@@ -261,7 +261,11 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
     ),
     (regex.compile(rf"(?P<n>{DIGITS})(?:{_PCT}|(?P<pp>\s+percentage[- ]points?))", _F), _percent),
     (
-        regex.compile(rf"\b(?P<f>{FRACTION})\b(?=\s+(?:of|the|its|their|all|those|these)\b)", _F),
+        regex.compile(
+            rf"(?<!\b(?:other|first|second|latter|better|bottom|top)\s+)\b(?P<f>{FRACTION})\b"
+            r"(?=\s+(?:of|the|its|their|all|those|these)\b)",
+            _F,
+        ),
         _fraction,
     ),
     (

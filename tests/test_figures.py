@@ -176,6 +176,8 @@ def test_time_locked_up_and_time_out_of_cell_never_differ():
         "Category two calls were late.",
         "The force's 999 response was poor.",
         "1. The force must improve.",
+        "I want parents to hear the other half of this report too.",
+        "Leaders turned things round in the second half of the year.",
     ],
 )
 def test_not_figures(text):

@@ -729,6 +729,9 @@ _NEGATED = regex.compile(
 )
 
 
+_ASIDE_END = regex.compile(r",|\s[–—-]\s")
+
+
 # "11,400 crimes a year": a count over a period.
 _PER_PERIOD = regex.compile(
     r"\b(?:a|an|per|each|every)\s+(day|week|month|year)\b", regex.IGNORECASE
@@ -889,8 +892,8 @@ def _partial_count(
             found.append(f"per {period.group(1).lower()}")
     if raw.unit == "%" or raw.share is not None:
         stop = min(clause[1], raw.end + 100)
-        comma = text.find(",", raw.end, stop)
-        if _NEGATED.search(text, raw.end, comma if comma > 0 else stop):
+        aside = _ASIDE_END.search(text, raw.end, stop)  # ", " or " – ": the clause goes on
+        if _NEGATED.search(text, raw.end, aside.start() if aside else stop):
             found.append("not")
     return tuple(found)
 

@@ -398,12 +398,15 @@ def _written_as(figure: Figure) -> str:
 
 
 def _exact(a: Claim, b: Claim) -> bool:
+    """The same value in the same unit, told the same way round: "28% said they did not"
+    is not the lead candidate for "28 per cent of the workforce"."""
     return (
         isinstance(a, Figure)
         and isinstance(b, Figure)
         and (a.value, a.unit, _written_as(a)) == (b.value, b.unit, _written_as(b))
         and a.low == b.low
         and a.high == b.high
+        and ("not" in a.marks) == ("not" in b.marks)
     )
 
 

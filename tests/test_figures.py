@@ -6,8 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from inspectcheck.api import compare_documents
 from inspectcheck.compare import compatible, values_agree
 from inspectcheck.figures import extract_figures
+from inspectcheck.load import from_text
 from inspectcheck.records import Figure, Sentence, Settings
 
 
@@ -755,3 +757,23 @@ def test_what_a_place_can_hold_is_not_what_it_holds():
     assert [s for s, _, _ in _figure_findings(a, b)] == ["only_a", "only_b"]
     same = "The category C jail near Brackwell held 391 men at the time of the inspection.\n"
     assert ("agree", "391", "391") in _figure_findings(a, same)
+
+
+def test_a_share_told_the_other_way_round_is_not_the_lead_partner():
+    a = (
+        "In all, 312 staff responded to our survey, 28% of the workforce. Of those, 28% said "
+        "they did not feel confident to challenge senior managers.\n"
+    )
+    b = (
+        "Of the 312 staff who answered the survey – about 28 per cent of the workforce – more "
+        "than a quarter said they did not feel confident challenging senior managers.\n"
+    )
+    assert [(f.text, "not" in f.marks) for f in figures(b)][1:] == [
+        ("28 per cent", False),
+        ("a quarter", True),
+    ]
+    found = _figure_findings(a, b)
+    assert ("agree", "28%", "28 per cent") in found and ("agree", "28%", "a quarter") in found
+    pairs = compare_documents(from_text(a, "a"), from_text(b, "b"), Settings()).findings
+    quarter = next(f for f in pairs if f.b is not None and f.b.text == "a quarter")
+    assert quarter.a is not None and "not" in quarter.a.marks

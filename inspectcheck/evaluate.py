@@ -75,7 +75,9 @@ class Side:
 def _pattern(text: str) -> regex.Pattern[str]:
     words = [regex.escape(w.translate(_QUOTES)) for w in text.split()]
     body = r"\s+".join(words).replace("'", "['’‘]").replace('"', '["“”]')
-    return regex.compile(r"(?<![\p{L}\d])" + body + r"(?![\p{L}\d])", regex.IGNORECASE)
+    # A bare number names a count, not the share written with it: "5" is not "5%".
+    share = r"(?!\s?(?:%|per\s?cent|percent|pc\b))" if text[-1:].isdigit() else ""
+    return regex.compile(r"(?<![\p{L}\d])" + body + r"(?![\p{L}\d])" + share, regex.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,3 +155,21 @@ def test_a_part_is_not_the_sum_it_is_told_in(tmp_path):
     (case / "expected.json").write_text(json.dumps(labels))
     result = run_case(load_case(case, tmp_path))
     assert result.violations == []
+
+
+def test_a_bare_number_is_not_the_share_written_with_it(tmp_path):
+    """A label "5" names the count in "5 people had lost more than 5% ...", not the 5%."""
+    from inspectcheck.evaluate import load_case, run_case
+
+    case = tmp_path / "weight"
+    case.mkdir()
+    (case / "a.txt").write_text("5 people had lost more than 5% of their body weight.\n")
+    (case / "b.txt").write_text("Five people had lost more than 5 per cent of their weight.\n")
+    labels = {
+        "findings": [{"kind": "figure", "status": "agree", "a": "5%", "b": "5 per cent"}],
+        "must_not_pair": [{"kind": "figure", "a": "5", "b": "5 per cent"}],
+    }
+    (case / "expected.json").write_text(json.dumps(labels))
+    result = run_case(load_case(case, tmp_path))
+    assert result.missed == []
+    assert result.violations == []

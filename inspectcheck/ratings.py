@@ -611,7 +611,7 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
     phrase, passive = _before(text[sentence.start : start])
     if m.groupdict().get("told") and (phrase is None or _WE_TOLD.search(phrase)):
         return _PRONOUN_SUBJECT  # "we were told we required improvement": the provider
-    if phrase and (_IN_THAT_AREA.search(phrase) or _SAME_AREA_PHRASE.match(_normalise(phrase))):
+    if phrase and (_IN_THAT_AREA.search(phrase) or _same_area(phrase)):
         return _SAME_AREA  # "Its grade in that area has fallen from adequate"
     after = _after(text, end, sentence.end)
     if after and _names_subject(after, phrase, strict):
@@ -629,7 +629,7 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
         if service == HOME_EXPERIENCES:
             named = True  # "Children's overall experiences and progress": the judgement's name
         return service if named and service else "overall"
-    if obj and _SAME_AREA_PHRASE.match(_normalise(obj)):
+    if obj and _same_area(obj):
         return _SAME_AREA  # "In 2022 we graded this area as requires improvement"
     mode = "strict" if strict else "free" if obj or passive or m.re is _REQUIRES_FORM else "loose"
     subject = _as_subject(obj or phrase, mode)
@@ -737,9 +737,20 @@ def _labelled_subject(label: str) -> str:
 
 
 _SAME_AREA_PHRASE = regex.compile(
-    r"same(?:\s+(?:area|domain|category|question))?$|(?:that|this)\s+(?:area|domain|category|question)$",
+    r"same(?:\s+(?:area|domain|category|question))?$"
+    r"|(?:that|this)\s+(?:key\s+)?(?:area|domain|category|question)$"
+    # CQC's key-question line: "At this assessment the rating has changed to inadequate."
+    r"|at\s+this\s+(?:assessment|inspection),?\s+the\s+rating$",
     _F,
 )
+
+
+def _same_area(phrase: str) -> bool:
+    """ "that area", "this key question", "the same domain": the area just graded."""
+    words = " ".join(phrase.lower().split())
+    return bool(_SAME_AREA_PHRASE.match(_normalise(phrase)) or _SAME_AREA_PHRASE.match(words))
+
+
 _FOR_THAT_AREA = regex.compile(rf"{_Q}\s+for\s+(?:that|this|the\s+same|the|its)\s+area\b", _F)
 _IN_THAT_AREA = regex.compile(r"\bin\s+(?:that|this|the\s+same)\s+(?:area|domain|category)\b", _F)
 _PART_SCOPE = regex.compile(

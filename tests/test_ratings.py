@@ -494,3 +494,16 @@ def test_a_homes_experiences_judgement_may_agree_with_its_overall_grade_but_neve
         Status.ONLY_B,
     ]
     assert Status.DIFFER not in [s for s, _, _ in _diff(table, agrees)]
+
+
+def test_cqc_key_question_lines_grade_the_area_above_them():
+    text = (
+        "Safe: Inadequate\n\n"
+        "At our last inspection we rated this key question good. At this assessment the "
+        "rating has changed to inadequate.\n"
+    )
+    assert [(g, s) for _, g, s in ratings(text)] == [
+        ("inadequate", "safe"),
+        ("good", "safe (before)"),
+        ("inadequate", "safe"),
+    ]

@@ -745,6 +745,8 @@ _STAGES = {
     "reviewed": "checked", "checked": "checked", "examined": "checked", "audited": "checked",
     "sampled": "checked", "solved": "solved", "resolved": "solved", "charged": "charged",
     "referred": "referred", "achieved": "achieved", "implemented": "achieved",
+    "recruited": "recruited", "hired": "recruited", "appointed": "recruited",
+    "qualified": "qualified", "resigned": "left", "left": "left",
 }  # fmt: skip
 _STAGE = regex.compile(r"\b(" + "|".join(_STAGES) + r")\b", regex.IGNORECASE)
 

@@ -777,3 +777,11 @@ def test_a_share_told_the_other_way_round_is_not_the_lead_partner():
     pairs = compare_documents(from_text(a, "a"), from_text(b, "b"), Settings()).findings
     quarter = next(f for f in pairs if f.b is not None and f.b.text == "a quarter")
     assert quarter.a is not None and "not" in quarter.a.marks
+
+
+def test_officers_recruited_are_not_officers_qualified():
+    a = "Of the 41 probation officers in post, 12 had qualified within the previous 12 months.\n"
+    b = "The service said it had recruited 12 trainee probation officers, who will qualify next year.\n"
+    assert ("agree", "12", "12") not in _figure_findings(a, b)
+    same = "Of its 41 probation officers, 12 had qualified in the past year, the report said.\n"
+    assert ("agree", "12", "12") in _figure_findings(a, same)

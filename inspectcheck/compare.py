@@ -47,6 +47,8 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
     # learning English.
     if _marked_apart(a, b, "stage ") or _marked_apart(a, b, "cohort "):
         return False
+    if _people_and_events(a, b):
+        return False  # "more than 7,000 people" are not "9,860 crimes"
     if _noun(a) is None or _noun(b) is None:
         return None
     if a.noun != b.noun:
@@ -97,6 +99,28 @@ def noun_clash(a: Figure, b: Figure) -> bool:
 # Nouns that name whoever was counted without saying who: "38 per cent of respondents"
 # may be "38% of staff who responded", so they neither match nor clash.
 _GENERIC_NOUNS = frozenset({"respondent", "people", "person", "individual", "those"})
+
+
+# Things that happen, counted apart from the people they happen to or who report them.
+_EVENT_NOUNS = frozenset(
+    {
+        "crime",
+        "offence",
+        "incident",
+        "call",
+        "assault",
+        "complaint",
+        "investigation",
+        "fall",
+        "arrest",
+    }
+)
+
+
+def _people_and_events(a: Figure, b: Figure) -> bool:
+    """One figure counts people ("7,000 people", "respondents"), the other events."""
+    nouns = {a.noun, b.noun}
+    return bool(nouns & _GENERIC_NOUNS) and bool(nouns & _EVENT_NOUNS)
 
 
 def _noun(figure: Figure) -> str | None:

@@ -785,3 +785,13 @@ def test_officers_recruited_are_not_officers_qualified():
     assert ("agree", "12", "12") not in _figure_findings(a, b)
     same = "Of its 41 probation officers, 12 had qualified in the past year, the report said.\n"
     assert ("agree", "12", "12") in _figure_findings(a, same)
+
+
+def test_people_are_not_the_crimes_they_report():
+    a = "The force recorded 9,860 domestic abuse crimes in the year to March 2025, inspectors said.\n"
+    b = "More than 7,000 people reported domestic abuse to the force in the year to March 2025.\n"
+    assert [s for s, _, _ in _figure_findings(a, b) if s == "agree"] == ["agree"]  # the date
+    assert ("agree", "9,860", "7,000") not in _figure_findings(a, b)
+    falls = "Inspectors counted 63 falls at the home, and 19 people fell more than once.\n"
+    people = "Some 63 people had fallen at the home, the inspectors counted.\n"
+    assert ("agree", "63", "63") not in _figure_findings(falls, people)

@@ -144,6 +144,8 @@ def extract_quotes(
             speaker is None and (same_sentence or _continues(text, span, quotes))
         ):
             speaker, key, attribution = previous_speaker
+        elif key == "(another)":
+            speaker, key = _another(previous_speaker[0])
         if key is not None and key != "(previous)":
             previous_speaker = (speaker, key, attribution)
             if key != INSTITUTION:
@@ -166,6 +168,16 @@ def extract_quotes(
 
 
 _PERSONAL = regex.compile(r"(?:he|she)$", regex.IGNORECASE)
+_ONE_OF = regex.compile(r"^(?:one|a|an)\s+(?=\p{L})", regex.IGNORECASE)
+
+
+def _another(before: str | None) -> tuple[str | None, str | None]:
+    """ "One member of staff said ... Another said": another member of staff. After a
+    named person or the report, "another" says nothing of who spoke."""
+    if not before or not _ONE_OF.match(before):
+        return None, None
+    speaker = _ONE_OF.sub("another ", before)
+    return speaker, speaker_key(speaker)
 
 
 def _continues(text: str, span: _Span, quotes: list[Quote]) -> bool:

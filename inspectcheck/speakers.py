@@ -127,6 +127,8 @@ def speaker_key(speaker: str | None) -> str | None:
     words = speaker.split()
     if len(words) == 1 and _PRONOUN.match(words[0]):
         return "(previous)"
+    if len(words) == 1 and words[0].lower() == "another":
+        return "(another)"  # "Another said:": one more of whoever spoke before
     name = _personal_name(speaker)
     if name:
         return name

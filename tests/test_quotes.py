@@ -413,3 +413,27 @@ def test_a_two_word_quote_of_the_report_is_found_in_its_prose():
     found = compare_documents(from_text(report, "a"), from_text(draft, "b"))
     statuses = [f.status.value for f in found.findings if f.kind.value == "quote"]
     assert statuses == ["agree"]
+
+
+def test_another_speaker_is_one_more_of_whoever_spoke_before():
+    text = (
+        "One member of staff told inspectors: “Some days there are just not enough of us.”\n\n"
+        "Another said: “The staff are lovely but they are rushed off their feet.”\n"
+    )
+    assert [(q.speaker, q.speaker_key) for q in quotes(text)] == [
+        ("One member of staff", "role:one member staff"),
+        ("another member of staff", "role:another member staff"),
+    ]
+    after_a_name = "Ms Dale said: “We are recruiting.” Another said: “It is fine.”\n"
+    assert [q.speaker for q in quotes(after_a_name)] == ["Ms Dale", None]
+
+
+def test_words_of_someone_a_report_leaves_unnamed_given_to_a_named_person_differ():
+    report = "A member of staff told us: “We are run off our feet on nights.”\n"
+    draft = "Manager Fiona Drummond said: “We are run off our feet on nights.”\n"
+    assert _quote_findings(report, draft) == [("differ", "speaker")]
+    relative = "Another relative said: “We are run off our feet on nights.”\n"
+    assert _quote_findings(report, relative) == [("differ", "speaker")]
+    # a spokesperson is not someone the report left unnamed: statements are told both ways
+    statement = "A spokesperson for the home said: “We are run off our feet on nights.”\n"
+    assert _quote_findings(statement, draft) == [("agree", "exact")]

@@ -49,6 +49,10 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
         return False
     if _people_and_events(a, b):
         return False  # "more than 7,000 people" are not "9,860 crimes"
+    if _marked_apart(a, b, "measure "):
+        return False  # attendance is not absence
+    if a.noun is None and b.noun is None and _tagged(a, "measure ") and _tagged(b, "measure "):
+        return True  # "attendance ... was 81 per cent" and "attendance ... at 84%"
     if _noun(a) is None or _noun(b) is None:
         return None
     if a.noun != b.noun:
@@ -64,9 +68,12 @@ def _one_each(a: Figure, b: Figure, mark: str, other: str) -> bool:
 
 def _marked_apart(a: Figure, b: Figure, kind: str) -> bool:
     """Both figures carry marks of one kind ("site ", "stage ") and none in common."""
-    marks_a = {m for m in a.marks if m.startswith(kind)}
-    marks_b = {m for m in b.marks if m.startswith(kind)}
+    marks_a, marks_b = _tagged(a, kind), _tagged(b, kind)
     return bool(marks_a) and bool(marks_b) and not marks_a & marks_b
+
+
+def _tagged(figure: Figure, kind: str) -> set[str]:
+    return {m for m in figure.marks if m.startswith(kind)}
 
 
 def _periods(figure: Figure) -> set[str]:

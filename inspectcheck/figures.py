@@ -564,6 +564,29 @@ def _named_rate(raw: _Raw, before: str) -> list[str]:
     return ["rate"] if word in STOPWORDS else [word, "rate"]
 
 
+def _share_noun(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
+    """What a number counts, read after it; "64 per cent of the time" counts no thing."""
+    words = noun_phrase(text, raw.end, sentence.end)
+    return [] if raw.unit == "%" and words == ["time"] else words
+
+
+# What a share with no counted noun measures, named before it in its clause: "attendance
+# for young people was 81 per cent", "Availability of on-call appliances averaged 46%".
+_MEASURES = {
+    "attendance": "attendance", "absence": "absence", "availability": "availability",
+    "available": "availability", "turnover": "turnover", "vacancy": "vacancy",
+    "satisfaction": "satisfaction", "satisfied": "satisfaction", "occupancy": "occupancy",
+    "compliance": "compliance", "retention": "retention", "completion": "completion",
+}  # fmt: skip
+_MEASURE = regex.compile(r"\b(" + "|".join(_MEASURES) + r")\b", regex.IGNORECASE)
+
+
+def _measure(text: str, raw: _Raw, clause: tuple[int, int]) -> list[str]:
+    """ "measure attendance": what a share with no counted noun measures."""
+    found = list(_MEASURE.finditer(text, clause[0], raw.start))
+    return [f"measure {_MEASURES[found[-1].group(1).lower()]}"] if found else []
+
+
 def _context_counts(text: str, raw: _Raw, sentence: Sentence) -> str | None:
     before = content_words(text[sentence.start : raw.start])[-3:]
     after = content_words(text[raw.end : sentence.end])[:3]
@@ -903,8 +926,9 @@ def _partial_count(
 def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     before = text[sentence.start : raw.start]
     hedge = _HEDGE.search(before)
+    clause = _clause_span(text, raw, sentence)
     if raw.use_noun:
-        noun_words = noun_phrase(text, raw.end, sentence.end) or _named_rate(raw, before)
+        noun_words = _share_noun(text, raw, sentence) or _named_rate(raw, before)
     elif raw.form == "duration":
         noun_words = _purpose(text, raw, sentence.end) or _cell_time(text, sentence)
     elif raw.form == "date":
@@ -924,8 +948,9 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
         marks = ("limit",)  # the "10 seconds" of "54% answered within 10 seconds"
     if previous:
         marks = (*marks, "before")
-    clause = _clause_span(text, raw, sentence)
     marks = (*marks, *_cohorts(text, clause), *_partial_count(text, raw, sentence, clause))
+    if raw.unit == "%" and not noun_words:
+        marks = (*marks, *_measure(text, raw, clause))
     noun = normalise_noun(noun_words[-1]) if noun_words else None
     counts = " ".join(noun_words) if noun_words else _context_counts(text, raw, sentence)
     return Figure(

@@ -137,7 +137,8 @@ class Figure:
     modifiers: tuple[str, ...] = ()
     # How, where and when it was measured, compared on their own terms: "before" (an
     # earlier value), "rate", "limit", "others", "not", "age band", "whole", "part",
-    # "per year", "cohort fsm", "stage answered", "site calderbridge", "window 12 months".
+    # "per year", "cohort fsm", "stage answered", "site calderbridge", "window 12 months",
+    # "measure attendance".
     marks: tuple[str, ...] = ()
     hedge: str | None = None  # "about", "more than", ...
     low: float | None = None  # a stated range, kept as a range

@@ -229,8 +229,9 @@ def test_a_verb_after_a_number_is_not_what_it_counts(text, noun):
 )
 def test_a_change_has_an_earlier_and_a_later_value(text):
     before, after = figures(text)
-    assert (before.value, before.unit, before.marks) == (86, "%", ("before",))
-    assert (after.value, after.unit, after.marks) == (72, "%", ())
+    measure = "measure attendance"
+    assert (before.value, before.unit, before.marks) == (86, "%", ("before", measure))
+    assert (after.value, after.unit, after.marks) == (72, "%", (measure,))
     assert before.low is None and after.low is None
 
 
@@ -795,3 +796,16 @@ def test_people_are_not_the_crimes_they_report():
     falls = "Inspectors counted 63 falls at the home, and 19 people fell more than once.\n"
     people = "Some 63 people had fallen at the home, the inspectors counted.\n"
     assert ("agree", "63", "63") not in _figure_findings(falls, people)
+
+
+def test_a_share_that_names_its_measure_before_it_compares_with_the_same_measure():
+    found = figures("Inspectors found attendance for young people was 81 per cent.")
+    assert [(f.noun, f.marks) for f in found] == [(None, ("measure attendance",))]
+    assert figures("Engines were available only 64 per cent of the time.")[0].noun is None
+    a = 'Inspectors said attendance among 16 to 18-year-olds was "too low" at 84%, below target.\n'
+    b = "Inspectors found attendance for young people was 81 per cent, against a target.\n"
+    assert ("differ", "84%", "81 per cent") in _figure_findings(a, b)
+    absence = "Inspectors found absence for young people was 81 per cent, against a target.\n"
+    assert [s for s, _, _ in _figure_findings(a, absence) if s != "only_a"] == ["only_b"]
+    learners = "Only 84 per cent of learners attended their lessons, inspectors said.\n"
+    assert ("agree", "84%", "84 per cent") in _figure_findings(a, learners)

@@ -115,7 +115,9 @@ def _clause_qualifiers(clean: str, claim: Claim, start: int, end: int) -> frozen
     stop = bound.search(after)
     words_before = before[cut:].split()[-reach:]
     words_after = (after[: stop.start()] if stop else after).split()[:reach]
-    return frozenset(_stems(" ".join(words_before + words_after))) & _QUALIFIERS
+    # "Availability averaged 46%": the verb reports the figure, it does not qualify it.
+    words = [w for w in words_before + words_after if w.lower() != "averaged"]
+    return frozenset(_stems(" ".join(words))) & _QUALIFIERS
 
 
 def blocks(claim: Claim) -> frozenset[str]:

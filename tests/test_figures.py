@@ -809,3 +809,17 @@ def test_a_share_that_names_its_measure_before_it_compares_with_the_same_measure
     assert [s for s, _, _ in _figure_findings(a, absence) if s != "only_a"] == ["only_b"]
     learners = "Only 84 per cent of learners attended their lessons, inspectors said.\n"
     assert ("agree", "84%", "84 per cent") in _figure_findings(a, learners)
+
+
+def test_averaged_reports_a_figure_and_does_not_qualify_it():
+    a = (
+        "On-call fire engines were available only 64 per cent of the time, against the "
+        "service target of 85 per cent.\n"
+    )
+    b = "Availability of on-call fire engines averaged 46%, against the service target of 85%.\n"
+    assert ("differ", "64 per cent", "46%") in _figure_findings(a, b)
+    mean = (
+        "On-call fire engines were available an average of 46% of the time, against the "
+        "service target of 85%.\n"
+    )
+    assert ("differ", "64 per cent", "46%") not in _figure_findings(a, mean)

@@ -59,6 +59,7 @@ _NOT_LATER = r"(?!(?:was|were|is|are|be|been|or|as|reasonably|sufficiently|very)
 _OBJ = rf"(?:(?P<obj>{_NOT_FIRST}[\p{{L}}’'&-]+(?:\s+{_NOT_LATER}[\p{{L}}’'&-]+){{0,8}}?)\s+)?"
 _TRIGGER = (
     r"(?:rated|re-rated|graded|judged|assessed|evaluated|deemed|ranked|branded|labelled|classed|declared"
+    r"|grading|judging|rating(?=\s+(?:it|them|the|its|their)\s)"
     r"|found|considered|given\s+an?|received\s+an?|awarded\s+an?|gave\s+(?:it|the\s+\w+)\s+an?"
     r"|(?:retained|kept|keeps|retains|achieved|achieves|earned|lost)\s+(?:its|their|the|an?))"
 )
@@ -242,6 +243,8 @@ _PROVIDERS = regex.compile(
 _SYNONYMS = {
     "safety": "safe", "being safe": "safe", "well led": "well-led", "effectiveness": "effective",
     "responsiveness": "responsive", "overall effectiveness": "overall",
+    "investigations": "investigating crime", "its investigations": "investigating crime",
+    "criminal investigations": "investigating crime",
     "outcomes for prisoners in safety": "safe", "the work to keep people safe": "safe",
     "keeping people safe": "safe", "early years provision": "early years",
     "sixth form provision": "sixth form", "behaviour": "behaviour and attitudes",

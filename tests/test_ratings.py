@@ -171,6 +171,8 @@ FORMS = [
     ("Care leavers' experiences were rated requires improvement.", "requires improvement", "care leavers"),
     ("Safety on the wards was also rated inadequate.", "inadequate", "safe"),
     ("The effectiveness of leaders at the home was rated good.", "good", "leadership"),
+    ("The force is failing victims, inspectors found, after rating it inadequate for investigations.", "inadequate", "investigating crime"),
+    ("The watchdog published its report, grading the service inadequate for its culture.", "inadequate", "promoting the right values and culture"),
 ]  # fmt: skip
 
 

@@ -299,7 +299,7 @@ _BEFORE = regex.compile(
     rf"(?:^|[,;:]\s*|\b(?:its|their|the|and|but)\s+)(?P<s>{_WORD}(?:\s+{_WORD}){{0,15}}?)\s+"
     r"(?:area\s+|domain\s+|category\s+|section\s+|test\s+|questions?\s+)?"
     r"(?P<aux>(?:was|were|is|are|has\s+been|have\s+been|had\s+been|has|have|had|remains|remained)\s+"
-    r"(?:also\s+|still\s+|now\s+|all\s+|both\s+|then\s+|again\s+|once\s+again\s+|previously\s+|last\s+|first\s+)?)?(?:(?:\p{L}+ed|found|told|given|kept|seen|met|meets)\s+)?"
+    r"(?:also\s+|still\s+|now\s+|all\s+|both\s+|then\s+|again\s+|once\s+again\s+|previously\s+|last\s+|first\s+)?)?(?:(?:\p{L}+ed|found|told|given|kept|seen|met|meets|fell|fallen|rose|risen|slid|went)\s+)?"
     r"(?:from\s+(?:(?!\b(?:when|which|where|who)\b)[^.;]){1,80}?\s+to\s+|from\s+|as\s+|to\s+be\s+(?:at\s+(?:the\s+|an?\s+)?)?|to\s+|(?:receives?|gets?)\s+an?\s+|the\s+|its\s+|their\s+)?$",
     _F,
 )
@@ -614,7 +614,8 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
     phrase, passive = _before(text[sentence.start : start])
     if m.groupdict().get("told") and (phrase is None or _WE_TOLD.search(phrase)):
         return _PRONOUN_SUBJECT  # "we were told we required improvement": the provider
-    if phrase and (_IN_THAT_AREA.search(phrase) or _same_area(phrase)):
+    in_that_area = _IN_THAT_AREA.search(text, max(sentence.start, start - 60), start)
+    if phrase and (in_that_area or _same_area(phrase)):
         return _SAME_AREA  # "Its grade in that area has fallen from adequate"
     after = _after(text, end, sentence.end)
     if after and _names_subject(after, phrase, strict):

@@ -509,3 +509,21 @@ def test_cqc_key_question_lines_grade_the_area_above_them():
         ("good", "safe (before)"),
         ("inadequate", "safe"),
     ]
+
+
+def test_fell_and_rose_from_one_grade_to_another_keep_the_subject():
+    assert [
+        (g, s)
+        for _, g, s in ratings("Respect fell from reasonably good to not sufficiently good.\n")
+    ] == [
+        ("reasonably good", "respect (before)"),
+        ("not sufficiently good", "respect"),
+    ]
+    text = (
+        "The service was rated inadequate at responding to fires and other emergencies. "
+        "Its grade in that area has fallen from adequate at its last inspection in 2022.\n"
+    )
+    assert [s for _, _, s in ratings(text)] == [
+        "responding to fires",
+        "responding to fires (before)",
+    ]

@@ -869,13 +869,32 @@ _CAPACITY = regex.compile(
 # "held 391 adult men", "had about 390 prisoners", "58 people living at the home": how
 # many a place has, which is not how many it can take.
 _ROLL_BEFORE = regex.compile(
-    r"\b(?:held|holding|housed|housing|had|accommodated|accommodating|home\s+to)"
-    r"\s+(?:up\s+to\s+|just\s+over\s+|just\s+under\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
+    r"\b(?:held|holds|holding|housed|houses|housing|had|has|accommodated|accommodates|"
+    r"accommodating|home\s+to)"
+    r"\s+(?P<up>up\s+to\s+)?(?:just\s+over\s+|just\s+under\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$",
     regex.IGNORECASE,
 )
 _ROLL_AFTER = regex.compile(
     r"(?:\s+[\p{L}-]+){0,2}\s+(?:living|were\s+living|in\s+residence)\b", regex.IGNORECASE
 )
+
+
+_PLACES = regex.compile(
+    r"(?:\s+|-)(?:[\p{L}-]+\s+)?(?:beds?|places?|rooms?|cells?|spaces?)\b", regex.IGNORECASE
+)
+
+
+def _capacity_or_roll(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
+    """ "capacity" for what a place can take ("can hold up to 420", "holding up to 420"),
+    "roll" for what it has ("held 391 men", "holds about 390 women")."""
+    if _CAPACITY.search(text, max(sentence.start, raw.start - 60), raw.start):
+        return ["capacity"]
+    if _PLACES.match(text, raw.end, sentence.end):
+        return ["capacity"]  # "60 beds", "a 48-place home", "840 places"
+    held = _ROLL_BEFORE.search(text, max(sentence.start, raw.start - 40), raw.start)
+    if held:
+        return ["capacity" if held.group("up") else "roll"]
+    return ["roll"] if _ROLL_AFTER.match(text, raw.end, sentence.end) else []
 
 
 def _whole_or_part(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
@@ -901,12 +920,7 @@ def _partial_count(
         found.append("age band")
     found.extend(_whole_or_part(text, raw, sentence))
     if raw.unit is None and raw.form != "date":
-        if _CAPACITY.search(text, max(sentence.start, raw.start - 60), raw.start):
-            found.append("capacity")
-        elif _ROLL_BEFORE.search(text, max(sentence.start, raw.start - 40), raw.start) or (
-            _ROLL_AFTER.match(text, raw.end, sentence.end)
-        ):
-            found.append("roll")
+        found.extend(_capacity_or_roll(text, raw, sentence))
     if raw.unit is None and raw.share is None and _is_rate(text, raw, sentence, clause):
         found.append("rate")
     found.extend(_stages(text, raw, clause))

@@ -758,6 +758,13 @@ def test_what_a_place_can_hold_is_not_what_it_holds():
     assert [s for s, _, _ in _figure_findings(a, b)] == ["only_a", "only_b"]
     same = "The category C jail near Brackwell held 391 men at the time of the inspection.\n"
     assert ("agree", "391", "391") in _figure_findings(a, same)
+    found = figures("HMP Fenmoor, holding up to 420 women, held 388 and has 60 beds in its unit.")
+    assert [(f.text, f.marks) for f in found] == [
+        ("420", ("capacity",)),
+        ("388", ("roll",)),
+        ("60", ("capacity",)),
+    ]
+    assert [f.marks for f in figures("HMP Fenmoor holds about 390 women.")] == [("roll",)]
 
 
 def test_a_share_told_the_other_way_round_is_not_the_lead_partner():

@@ -434,14 +434,30 @@ def _plausible_count(written: str, raw: _Raw, text: str, start: int) -> bool:
     if raw.value in _RATE_BASES and _PER.search(text[max(start, raw.start - 20) : raw.start]):
         return False  # "for every 1,000 people": the base of a rate, not a count
     if written[0].isalpha():
-        # Spelled-out counts only before a noun; "one" alone is almost never a claim.
+        # Spelled-out counts only before a noun, or as the subject of a count ("nine of them
+        # had not", "Seven had not been reviewed"); "one" alone is almost never a claim.
         if written in ("one", "a dozen") and not _HEDGE.search(text[start : raw.start]):
             return written != "one" and _noun_follows(text, raw.end)
-        return _noun_follows(text, raw.end)
+        if _noun_follows(text, raw.end):
+            return True
+        pointed = _POINTED.search(text, max(start, raw.start - 12), raw.start)
+        return not pointed and bool(_COUNTED_AS_SUBJECT.match(text, raw.end))
     line_start = text.rfind("\n", start, raw.start) + 1
     at_line_start = not text[max(start, line_start) : raw.start].strip()
     # "1. " or "2) " at the start of a line is a list marker, not a figure.
     return not (at_line_start and _LIST_MARK.match(text, raw.end, raw.end + 2))
+
+
+# "nine of them", "Eleven of the county's 19 fire stations", "Seven had not been reviewed",
+# "three were living there", "four fewer than it needs".
+_COUNTED_AS_SUBJECT = regex.compile(
+    r"\s+(?:of\s+(?:the|them|these|those|its|their|our|all)\b"
+    r"|(?:had|have|has|were|was|did|are|is|could|would|died|fewer|more)\b)",
+    regex.IGNORECASE,
+)
+
+
+_POINTED = regex.compile(r"\b(?:the|these|those|all|both|its|their)\s+$", regex.IGNORECASE)
 
 
 def _noun_follows(text: str, end: int) -> bool:
@@ -722,6 +738,7 @@ _COHORTS = {
 }
 
 
+_FRONTED_OF = regex.compile(r"\s*(?:[-•*–—]\s*)?Of\s+[^,;]{3,80},", regex.IGNORECASE)
 _CLAUSE_JOIN = regex.compile(
     r";|,\s+(?:and|but|while|whereas)\b|\s+(?:while|whereas)\s+", regex.IGNORECASE
 )
@@ -729,11 +746,18 @@ _CLAUSE_JOIN = regex.compile(
 
 def _clause_span(text: str, raw: _Raw, sentence: Sentence) -> tuple[int, int]:
     """Where the clause holding a figure starts and ends: "; ", ", and", ", while" part it
-    from the rest of its sentence."""
+    from the rest of its sentence, and so does the comma after a fronted "Of 31
+    recommendations made at the last inspection, only nine had been achieved"."""
     start = max((m.end() for m in _CLAUSE_JOIN.finditer(text, sentence.start, raw.start)),
                 default=sentence.start)  # fmt: skip
     after = _CLAUSE_JOIN.search(text, raw.end, sentence.end)
-    return start, after.start() if after else sentence.end
+    end = after.start() if after else sentence.end
+    fronted = _FRONTED_OF.match(text, sentence.start, sentence.end)
+    if fronted and fronted.end() <= raw.start:
+        start = max(start, fronted.end())
+    elif fronted and raw.end <= fronted.end():
+        end = min(end, fronted.end() - 1)
+    return start, end
 
 
 def _cohorts(text: str, clause: tuple[int, int]) -> tuple[str, ...]:
@@ -768,7 +792,7 @@ _STAGES = {
     "reviewed": "checked", "checked": "checked", "examined": "checked", "audited": "checked",
     "sampled": "checked", "solved": "solved", "resolved": "solved", "charged": "charged",
     "referred": "referred", "achieved": "achieved", "implemented": "achieved",
-    "recruited": "recruited", "hired": "recruited", "appointed": "recruited",
+    "recruited": "recruited", "hired": "recruited", "appointed": "recruited", "made": "made",
     "qualified": "qualified", "resigned": "left", "left": "left",
 }  # fmt: skip
 _STAGE = regex.compile(r"\b(" + "|".join(_STAGES) + r")\b", regex.IGNORECASE)

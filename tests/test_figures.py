@@ -179,6 +179,8 @@ def test_time_locked_up_and_time_out_of_cell_never_differ():
         "The force's 999 response was poor.",
         "1. The force must improve.",
         "I want parents to hear the other half of this report too.",
+        "The two of them met the inspectors.",
+        "Those three are the areas to improve.",
         "Leaders turned things round in the second half of the year.",
     ],
 )
@@ -830,3 +832,26 @@ def test_averaged_reports_a_figure_and_does_not_qualify_it():
         "service target of 85%.\n"
     )
     assert ("differ", "64 per cent", "46%") not in _figure_findings(a, mean)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Of 30 records checked, nine did not get antibiotics within an hour.", "nine"),
+        ("Eleven of the county's 19 fire stations are crewed by on-call staff.", "Eleven"),
+        ("Fourteen of them had not been contacted.", "Fourteen"),
+        ("Seven had not been reviewed when they should have been.", "Seven"),
+        ("It employs 14 inspectors, four fewer than it needs.", "four"),
+    ],
+)
+def test_a_spelled_out_count_as_the_subject_is_a_figure(text, written):
+    assert written in [f.text for f in figures(text)]
+
+
+def test_a_fronted_of_phrase_is_a_clause_of_its_own():
+    text = "Of 31 recommendations made at the last inspection, only nine had been achieved."
+    found = {f.text: f.marks for f in figures(text)}
+    assert found == {"31": ("before", "stage made"), "nine": ("stage achieved",)}
+    a = "Inspectors made 42 recommendations at this inspection of the prison.\n"
+    b = "Of 31 recommendations made at the last inspection of the prison, only nine had been achieved.\n"
+    assert [s for s, _, _ in _figure_findings(a, b) if s == "differ"] == []

@@ -46,9 +46,15 @@ _HEDGE = regex.compile(
     _F,
 )
 _PREVIOUS = regex.compile(
-    r"\b(?:(?:up|down|rose|fell|increased|decreased|dropped|risen|fallen|"
+    r"\b(?P<verb>(?:up|down|rose|fell|increased|decreased|dropped|risen|fallen|"
     r"climbed|improved|declined|grown)\s+)?from\s+"
     r"(?:(?:an?\s+)?(?:average|total|peak|high|low)\s+of\s+|about\s+|around\s+|some\s+)?$",
+    regex.IGNORECASE,
+)
+# "people from 32 fire stations", "services from 12 sites": where from, not an earlier value.
+_PLACES_FROM = regex.compile(
+    r"(?:\s+[\p{L}-]+)?\s+(?:stations?|sites?|bases?|locations?|hospitals?|premises|offices|"
+    r"depots?|centres?|hubs?|campuses|schools|practices|surgeries)\b",
     regex.IGNORECASE,
 )
 _NOT_BEFORE = regex.compile(r"(?:[\p{L}\d_/.,£$€-]|\d\.)$")
@@ -664,13 +670,15 @@ def _cell_time(text: str, sentence: Sentence) -> list[str]:
 # A figure from an earlier time: "compared with 28 per cent in 2022", "an improvement on 61
 # per cent in 2022", "At the previous inspection the figure was 28%".
 _COMPARED = regex.compile(
-    r"(?:compared\s+(?:with|to)|an?\s+improvement\s+on|up\s+on|down\s+on|against)\s+"
+    r"(?:compared\s+(?:with|to)|an?\s+(?:\w+\s+)?improvement\s+on|up\s+on|down\s+on|against"
+    r"|(?:more\s+than\s+)?(?:double|twice|treble|triple)\s+the)\s+"
     r"(?:(?:about|around|some|just|only)\s+)?$",
     regex.IGNORECASE,
 )
 _THEN = regex.compile(
-    r"[^,.;]{0,30}?\b(?:in\s+(?:19|20)\d\d|at\s+(?:the|its|our)\s+(?:last|previous)\s+"
-    r"(?:inspection|visit)|last\s+year|the\s+year\s+before|previously)\b",
+    r"[^,.;]{0,40}?\b(?:(?:in\s+|to\s+\p{L}+\s+)(?:19|20)\d\d|at\s+(?:the|its|our)\s+(?:last|previous)\s+"
+    r"(?:inspection|visit)|last\s+(?:year|time)|the\s+year\s+before|previously"
+    r"|(?:a|one|two|three|four|five|\d+)\s+(?:years?|months?)\s+(?:earlier|ago|before))\b",
     regex.IGNORECASE,
 )
 _EARLIER_OPENING = regex.compile(
@@ -678,6 +686,13 @@ _EARLIER_OPENING = regex.compile(
     r"|when\b[^,.;]{0,80}?\b(?:last|previously)\s+(?:inspected|examined|visited|reviewed|rated)\b)",
     regex.IGNORECASE,
 )
+
+
+def _from_earlier(text: str, raw: _Raw, before: str) -> bool:
+    """ "down from 86 per cent", "from 640 two years ago to 215": the earlier value of a
+    change; "people from 32 fire stations" is not one."""
+    m = _PREVIOUS.search(before)
+    return bool(m) and (m.group("verb") is not None or not _PLACES_FROM.match(text, raw.end))
 
 
 def _earlier_figure(text: str, raw: _Raw, sentence: Sentence) -> bool:
@@ -973,7 +988,7 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
         noun_words = _dated_event(text, raw, sentence)
     else:
         noun_words = []
-    previous = raw.form != "date" and (raw.previous or bool(_PREVIOUS.search(before)))
+    previous = raw.form != "date" and (raw.previous or _from_earlier(text, raw, before))
     if raw.form != "date" and not previous:
         previous = _earlier_figure(text, raw, sentence)
     modifiers = tuple(sorted({normalise_noun(w) for w in noun_words[:-1]}))

@@ -855,3 +855,24 @@ def test_a_fronted_of_phrase_is_a_clause_of_its_own():
     a = "Inspectors made 42 recommendations at this inspection of the prison.\n"
     b = "Of 31 recommendations made at the last inspection of the prison, only nine had been achieved.\n"
     assert [s for s, _, _ in _figure_findings(a, b) if s == "differ"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        ("38% of women felt unsafe, compared with 21% three years earlier.", "21%"),
+        ("A quarter are agency staff, an improvement on 41% three years ago.", "41%"),
+        (
+            "It was 87.4 per cent, a marked improvement on 63.0 per cent in the year to September 2022.",
+            "63.0 per cent",
+        ),
+        ("It rose to 24%, more than double the 11 per cent found last time.", "11 per cent"),
+    ],
+)
+def test_an_earlier_value_told_after_a_comparison(text, earlier):
+    assert [f.text for f in figures(text) if "before" in f.marks] == [earlier]
+
+
+def test_from_a_number_of_places_is_not_an_earlier_value():
+    found = figures("It covers almost 900,000 people from 32 fire stations.")
+    assert [(f.text, f.marks) for f in found] == [("900,000", ()), ("32", ())]

@@ -145,6 +145,9 @@ def _ratio(m: regex.Match[str]) -> _Raw | None:
     part, whole = _num(m, "n"), _num(m, "d")
     if not 0 < part <= whole:
         return None
+    if whole in (1000.0, 10000.0, 100000.0) and "every" in m.group(0).lower():
+        # "71 in every 10,000 children": a rate; the count alone, read as a rate with its base
+        return _Raw(m.start("n"), m.end("n"), part, None, "number", 2)
     if whole not in _SHARE_BASES:
         return _part(m, part, whole)
     return _Raw(m.start(), m.end(), part / whole * 100, "%", "ratio", 1)
@@ -414,7 +417,7 @@ _PER = regex.compile(
     r"\b(?:per|for\s+every|in\s+every|out\s+of\s+every|every)\s+$", regex.IGNORECASE
 )
 _RATE = regex.compile(
-    r"[^.;:]{0,60}?\b(?:per|for\s+every|in\s+every|out\s+of\s+every)\s+(?:1,?000|10,?000|100,?000|100)\b",
+    r"[^.;:\d]{0,60}?\b(?:per|for\s+every|in\s+every|out\s+of\s+every)\s+(?:1,?000|10,?000|100,?000|100)\b",
     regex.IGNORECASE,
 )
 

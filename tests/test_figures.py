@@ -876,3 +876,11 @@ def test_an_earlier_value_told_after_a_comparison(text, earlier):
 def test_from_a_number_of_places_is_not_an_earlier_value():
     found = figures("It covers almost 900,000 people from 32 fire stations.")
     assert [(f.text, f.marks) for f in found] == [("900,000", ()), ("32", ())]
+
+
+def test_in_every_ten_thousand_is_a_rate_and_only_the_rate_is_one():
+    found = figures("The council looks after 486 children, a rate of 71 per 10,000 children.")
+    assert [(f.text, f.marks) for f in found] == [("486", ()), ("71", ("rate",))]
+    found = figures("That is 71 in every 10,000 children in the county.")
+    assert [(f.text, f.unit, f.marks) for f in found] == [("71", None, ("rate",))]
+    assert figures("One in 1,000 patients died.")[0].form == "ratio"

@@ -304,7 +304,7 @@ _BEFORE = regex.compile(
     _F,
 )
 _BEFORE_TIME = regex.compile(
-    r"\b(?:previous(?:ly)?|no\s+longer|last\s+(?:(?:standard|graded|comprehensive|routine|formal)\s+)?inspect\w*|at\s+its\s+last|had\s+been\s+(?:rated|judged|graded)|"
+    r"\b(?:previous(?:ly)?|no\s+longer|last\s+(?:(?:standard|graded|comprehensive|routine|formal|PEEL)\s+)?inspect\w*|at\s+its\s+last|had\s+been\s+(?:rated|judged|graded)|"
     r"formerly|was\s+last|last\s+visited|last\s+rating|up\s+from|down\s+from|(?:in|since|from)\s+(?:19|20)\d\d[,;]|"
     r"having\s+been\s+(?:rated|judged|graded|found|told)|(?:years?|months?)\s+after|"
     r"(?:lost|shed|shedding)\s+(?:its|their|the)|"

@@ -26,6 +26,7 @@ from .conftest import CASES
         CASES.parent / "cases-fresh-6",
         CASES.parent / "cases-fresh-7",
         CASES.parent / "cases-fresh-8",
+        CASES.parent / "cases-fresh-9",
     ],
     ids=[
         "corpus",
@@ -39,6 +40,7 @@ from .conftest import CASES
         "fresh-6",
         "fresh-7",
         "fresh-8",
+        "fresh-9",
     ],
 )
 def test_corpus_meets_its_floors(folder):

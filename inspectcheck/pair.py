@@ -26,7 +26,7 @@ from .compare import (
     values_agree,
 )
 from .passages import PassageIndex
-from .quotecheck import coverage, words_for_match
+from .quotecheck import AGREEING, coverage, wording_match, words_for_match
 from .ratings import UNKNOWN_SUBJECT, loosely_matched, subject_keys
 from .records import (
     Alignment,
@@ -378,6 +378,10 @@ def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candida
         for _, _, n in hits:
             j, qb = b_quotes[near[n]]
             share = coverage(qa.text, qb.text)
+            if _crosshead(a, qa) or _crosshead(b, qb):
+                # A quote standing alone as a headline or crosshead ("'Training let slip for
+                # too long'") is a paraphrase in quote marks: it may agree, never differ.
+                share = share if wording_match(qa.text, qb.text) in AGREEING else 0.0
             if share >= settings.quote_pair_min:
                 # The words decide; the sentences around them break ties, so that a body
                 # quote pairs with the body quote rather than the headline repeating it.
@@ -387,6 +391,18 @@ def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candida
                     similarity *= settings.headline_discount  # the body's quote first
                 found.append(_Candidate(i, j, similarity, share >= 0.999))
     return found
+
+
+def _crosshead(source: Source, quote: Quote) -> bool:
+    """A short quote that is the whole of its line and no sentence: a headline or a
+    crosshead, not a paragraph of someone's words."""
+    sentence = source.sentences[quote.sentence].text.strip()
+    words = quote.text.split()
+    unfinished = not quote.text.rstrip().endswith((".", "!", "?"))
+    return len(sentence) <= len(quote.text) + 4 and len(words) <= _CROSSHEAD_WORDS and unfinished
+
+
+_CROSSHEAD_WORDS = 12  # words a headline or crosshead quote runs to at most
 
 
 def _sentence_overlap(a: Source, qa: Quote, b: Source, qb: Quote) -> float:

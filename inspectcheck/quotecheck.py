@@ -68,6 +68,29 @@ def _elided(short_text: str, long: list[str]) -> bool:
     return True
 
 
+def _split_at_connective(a_text: str, b_text: str) -> bool:
+    """The same words, but for a connective dropped where one version ends a sentence:
+    "drone netting, and recruitment ..." and "drone netting. Recruitment ..."."""
+    a, b = display_words(a_text), display_words(b_text)
+    ops = [
+        op
+        for op in Indel.opcodes([_norm(w) for w in a], [_norm(w) for w in b])
+        if op.tag != "equal"
+    ]
+    if not ops:
+        return False
+    for op in ops:
+        if op.tag == "delete" and op.src_end - op.src_start == 1:
+            word, stop = a[op.src_start], b[op.dest_start - 1] if op.dest_start else ""
+        elif op.tag == "insert" and op.dest_end - op.dest_start == 1:
+            word, stop = b[op.dest_start], a[op.src_start - 1] if op.src_start else ""
+        else:
+            return False
+        if _norm(word) not in CONNECTIVES or not stop.rstrip("”’\"'").endswith((".", ";")):
+            return False
+    return True
+
+
 def _runs(short: list[str], long: list[str]) -> list[tuple[int, int]]:
     """Equal blocks (start in long, length) when `short` is a subsequence of `long`."""
     return [
@@ -121,6 +144,8 @@ def wording_match(a_text: str, b_text: str) -> str:
         return "partial"
     if _elided(short_text, long):
         return "elided"
+    if _split_at_connective(a_text, b_text):
+        return "trimmed"
     if _spliced(short, long):
         return "spliced"
     return "altered"

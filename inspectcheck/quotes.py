@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -164,7 +164,24 @@ def extract_quotes(
                 note=span.note,
             )
         )
-    return quotes
+    return _fullest_names(quotes)
+
+
+def _fullest_names(quotes: list[Quote]) -> list[Quote]:
+    """ "Ms Farrance said" after "Chief Inspector of Prisons Imogen Farrance said": the
+    speaker as first named in full, so that her role goes with every quote of hers."""
+    fullest: dict[str, str] = {}
+    for quote in quotes:
+        key, speaker = quote.speaker_key, quote.speaker or ""
+        named = key and not key.startswith("role:") and key != INSTITUTION
+        if named and len(speaker.split()) > len(fullest.get(key, "").split()):
+            fullest[key] = speaker
+    return [
+        replace(q, speaker=fullest[q.speaker_key])
+        if q.speaker_key in fullest and q.speaker != fullest[q.speaker_key]
+        else q
+        for q in quotes
+    ]
 
 
 _PERSONAL = regex.compile(r"(?:he|she)$", regex.IGNORECASE)

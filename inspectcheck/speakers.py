@@ -63,8 +63,10 @@ def _trim_speaker(phrase: str) -> str | None:
         last = _LEAD_CONJUNCTION.sub("", parts[-1]) if parts else ""
         if last and (last != parts[-1] or _INSTITUTION_ALONE.fullmatch(last)):
             return last  # "..., run by Calder Services, and the report said": the report
+        # "The Chief Inspector of Prisons, Imogen Farrance, said": the part that names a person
+        people = [p for p in parts if _personal_name(p)]
         named = [p for p in parts if regex.search(r"\b\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+", p)]
-        phrase = named[0] if named else last
+        phrase = (people or named or [last])[0]
     return phrase or None
 
 
@@ -138,9 +140,14 @@ def speaker_key(speaker: str | None) -> str | None:
     return "role:" + role
 
 
+_ROLE_OF = regex.compile(r"\bof\s+(?:the\s+)?\p{Lu}[\p{L}'’-]+")
+
+
 def _personal_name(speaker: str) -> str | None:
     """The surname in "Hampshire Constabulary's ACC Paul Bartolomeo" or "Ms Kowalski"."""
     tail = regex.split(r"['’]s\s+", speaker)[-1]
+    # "Chief Inspector of Prisons", "Chief Constable of Hampshire": what the role is of
+    tail = _ROLE_OF.sub(" ", tail)
     capitals = [w.strip(",.") for w in regex.findall(r"\b\p{Lu}[\p{L}'’-]+", tail)]
     names = [w for w in capitals if not _TITLES.fullmatch(w) and not _INSTITUTIONAL.fullmatch(w)]
     if not names or regex.search(r"['’]s$", names[-1]):

@@ -105,6 +105,11 @@ def test_unbalanced_mark_is_read_and_noted():
             "bartolomeo",
         ),
         ("Mr Bartolomeo, the chief constable, said: “We will act.”", "Mr Bartolomeo", "bartolomeo"),
+        (
+            "The Chief Inspector of Prisons, Imogen Farrance, said: “We will act.”",
+            "Imogen Farrance",
+            "farrance",
+        ),
         ("It states: “The force has improved.”", "It", INSTITUTION),
         ("“The force has improved”, the report adds.", "the report", INSTITUTION),
         (
@@ -153,6 +158,8 @@ def test_he_added_skips_the_report_back_to_the_person():
         ("the review", INSTITUTION),
         ("inspectors", INSTITUTION),
         ("the watchdog", INSTITUTION),
+        ("The Chief Inspector of Prisons", INSTITUTION),
+        ("Chief Constable of Hampshire Scott Chilton", "chilton"),
         ("Ofsted", INSTITUTION),
         ("the CQC", INSTITUTION),
         ("it", INSTITUTION),
@@ -437,3 +444,35 @@ def test_words_of_someone_a_report_leaves_unnamed_given_to_a_named_person_differ
     # a spokesperson is not someone the report left unnamed: statements are told both ways
     statement = "A spokesperson for the home said: “We are run off our feet on nights.”\n"
     assert _quote_findings(statement, draft) == [("agree", "exact")]
+
+
+def test_a_person_keeps_the_role_first_named_with_them():
+    text = (
+        "Chief Inspector of Prisons Imogen Farrance said: “Too many men are idle.”\n\n"
+        "Ms Farrance said: “The drugs problem is undermining everything.”\n"
+    )
+    assert [q.speaker for q in quotes(text)] == [
+        "Chief Inspector of Prisons Imogen Farrance",
+        "Chief Inspector of Prisons Imogen Farrance",
+    ]
+    report = "The Chief Inspector of Prisons said: “The drugs problem is undermining everything.”\n"
+    assert _quote_findings(report, text) == [("agree", "exact"), ("only_b", None)]
+
+
+def test_a_connective_dropped_where_a_sentence_is_split_agrees():
+    a = "A spokesman said: “We have bought scanners and netting, and recruitment is at its highest.”\n"
+    b = "A spokesperson said: “We have bought scanners and netting. Recruitment is at its highest.”\n"
+    assert _quote_findings(a, b) == [("agree", "trimmed")]
+    c = "A spokesperson said: “We have bought scanners netting, and recruitment is at its highest.”\n"
+    assert _quote_findings(a, c) == [("differ", "altered")]
+
+
+def test_a_crosshead_in_quote_marks_may_agree_but_never_differs():
+    report = (
+        "HM Inspector Helen Brackenbury said: “The public can be confident. But the service has "
+        "let training slip for too long.”\n"
+    )
+    story = "Fire service criticised\n\n'Training let slip for too long'\n\nThe service was inspected.\n"
+    assert [s for s, _ in _quote_findings(report, story)] == ["only_a", "only_b"]
+    same = "Fire service criticised\n\n'let training slip for too long'\n\nThe service was inspected.\n"
+    assert [s for s, _ in _quote_findings(report, same)] == ["agree"]

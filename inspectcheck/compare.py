@@ -155,8 +155,13 @@ def _alike_and_equal(a: Figure, b: Figure) -> bool:
     records checked". They may agree; `may_differ` keeps them from differing."""
     shared = {*a.modifiers, *a.marks} & {*b.modifiers, *b.marks} - {"before"}
     same_time = ("before" in a.marks) == ("before" in b.marks)
+    same_step = not _marked_apart(a, b, "stage ")  # officers qualified are not those recruited
     return (
-        bool(shared) and same_time and a.noun == b.noun and (a.value, a.unit) == (b.value, b.unit)
+        bool(shared)
+        and same_time
+        and same_step
+        and a.noun == b.noun
+        and (a.value, a.unit) == (b.value, b.unit)
     )
 
 
@@ -172,7 +177,7 @@ def may_differ(a: Claim, b: Claim) -> bool:
         # share ("within 10 seconds"): another limit is another measure.
         limit = "limit" in a.marks or "limit" in b.marks
         return (
-            "part" not in (a.form, b.form)
+            ("part" not in (a.form, b.form) or _parts_of_one_whole(a, b))
             and not limit
             and _year_span(a) == _year_span(b)
             and {"whole", "part"} - {*a.marks, *b.marks} != set()
@@ -182,6 +187,14 @@ def may_differ(a: Claim, b: Claim) -> bool:
             and not _measured_apart(a, b)
         )
     return True
+
+
+def _parts_of_one_whole(a: Figure, b: Figure) -> bool:
+    """ "23 of the service's 96" and "32 of the 96": the whole agrees, so a mismatch is
+    about the part, and may be reported."""
+    if a.form != "part" or b.form != "part" or not a.share or not b.share:
+        return False
+    return round(a.value * 100 / a.share) == round(b.value * 100 / b.share)
 
 
 def _year_span(figure: Figure) -> bool:

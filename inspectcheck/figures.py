@@ -155,7 +155,18 @@ def _ratio(m: regex.Match[str]) -> _Raw | None:
 
 def _part_of(m: regex.Match[str]) -> _Raw | None:
     part, whole = _num(m, "n"), _num(m, "d")
+    if _RATIO_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return None  # "two in five of the force's 3,412": the five is not a part
+    owned = "'" in m.group(0) or "’" in m.group(0)
+    if owned and part == 1:
+        return None  # "one of the trust's two hospitals": which one, not how many
     return _part(m, part, whole) if 0 < part < whole else None
+
+
+_RATIO_BEFORE = regex.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+(?:in|out\s+of)\s+$",
+    regex.IGNORECASE,
+)
 
 
 def _part(m: regex.Match[str], part: float, whole: float) -> _Raw:
@@ -300,7 +311,7 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
     ),
     (
         regex.compile(
-            rf"\b(?P<n>{DIGITS})\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<d>{DIGITS})\b(?!\s*(?:%|per\s?cent|pc\b))",
+            rf"\b(?P<n>{DIGITS})\s+of\s+(?:(?:the|its|their)\s+(?:[\p{{L}}-]+['’]s?\s+)?)?(?P<d>{DIGITS})\b(?!\s*(?:%|per\s?cent|pc\b))",
             _F,
         ),
         _part_of,
@@ -528,6 +539,8 @@ def noun_phrase(text: str, end: int, limit: int) -> list[str]:
             break
         if not words and _verb_follows(word, text, m.end(), limit):
             break  # "one in five hung up", "12 waited more than": a verb, not what is counted
+        if not words and _ADVERB_AFTER.match(text, m.end(), limit):
+            break  # "nine rely wholly on on-call crews": a verb and its adverb
         if words and "-" not in word and (word.endswith(("ed", "ing")) or word in _IRREGULAR_PAST):
             break  # "referrals waiting", "cases audited": the verb after the noun
         words.append(word)
@@ -558,6 +571,11 @@ _IRREGULAR_PAST = frozenset(
     "stood spent met lost paid sent brought bought held".split()
 )
 _AFTER_VERB = regex.compile(r"\s+([\p{L}]+)")
+
+
+_ADVERB_AFTER = regex.compile(
+    r"\s+\p{L}{3,}ly\b(?!\s+(?:[\p{L}-]+\s+)?(?:people|staff|members))", regex.IGNORECASE
+)
 
 
 def _verb_follows(word: str, text: str, end: int, limit: int) -> bool:
@@ -754,6 +772,24 @@ _COHORTS = {
         r"\bspecial\s+educational\s+needs\b|\bSEND?\b|\bEHC\s*plans?\b", regex.IGNORECASE
     ),
 }
+
+
+# "Of its 24 stations, nine rely ...": the nine are stations.
+_FRONTED_WHOLE = regex.compile(
+    r"\s*(?:[-•*–—]\s*)?Of\s+(?:(?:the|its|their)\s+(?:[\p{L}-]+['’]s?\s+)?)?[\d,]+(?=\s+\p{L})",
+    regex.IGNORECASE,
+)
+
+
+def _fronted_noun(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
+    """What a count with no noun of its own counts, named by a fronted "Of its 24 stations,"."""
+    if raw.unit is not None or raw.form != "number":
+        return []
+    fronted = _FRONTED_OF.match(text, sentence.start, sentence.end)
+    whole = _FRONTED_WHOLE.match(text, sentence.start, sentence.end)
+    if not fronted or not whole or raw.start < fronted.end():
+        return []
+    return noun_phrase(text, whole.end(), fronted.end() - 1)
 
 
 _FRONTED_OF = regex.compile(r"\s*(?:[-•*–—]\s*)?Of\s+[^,;]{3,80},", regex.IGNORECASE)
@@ -985,6 +1021,7 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     clause = _clause_span(text, raw, sentence)
     if raw.use_noun:
         noun_words = _share_noun(text, raw, sentence) or _named_rate(raw, before)
+        noun_words = noun_words or _fronted_noun(text, raw, sentence)
     elif raw.form == "duration":
         noun_words = _purpose(text, raw, sentence.end) or _cell_time(text, sentence)
     elif raw.form == "date":

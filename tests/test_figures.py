@@ -838,7 +838,10 @@ def test_averaged_reports_a_figure_and_does_not_qualify_it():
     ("text", "written"),
     [
         ("Of 30 records checked, nine did not get antibiotics within an hour.", "nine"),
-        ("Eleven of the county's 19 fire stations are crewed by on-call staff.", "Eleven"),
+        (
+            "Eleven of the county's 19 fire stations are crewed by on-call staff.",
+            "Eleven of the county's 19",
+        ),
         ("Fourteen of them had not been contacted.", "Fourteen"),
         ("Seven had not been reviewed when they should have been.", "Seven"),
         ("It employs 14 inspectors, four fewer than it needs.", "four"),
@@ -884,3 +887,32 @@ def test_in_every_ten_thousand_is_a_rate_and_only_the_rate_is_one():
     found = figures("That is 71 in every 10,000 children in the county.")
     assert [(f.text, f.unit, f.marks) for f in found] == [("71", None, ("rate",))]
     assert figures("One in 1,000 patients died.")[0].form == "ratio"
+
+
+def test_parts_of_a_whole_named_with_a_possessive():
+    assert [
+        (f.text, f.form)
+        for f in figures("23 of the service's 96 incident commanders were overdue.")
+    ] == [
+        ("23 of the service's 96", "part"),
+        ("96", "total"),
+    ]
+    two_in_five = figures("More than two in five of the force's 3,412 officers were new.")
+    assert [(f.text, f.form) for f in two_in_five] == [
+        ("two in five", "ratio"),
+        ("3,412", "number"),
+    ]
+    assert [f.text for f in figures("It was one of the trust's two hospitals.")] == ["two"]
+
+
+def test_two_parts_of_one_whole_may_differ():
+    a = "Inspectors found that 23 of the service's 96 incident commanders were overdue for reassessment.\n"
+    b = "Inspectors found that 32 of the 96 incident commanders were overdue for reassessment.\n"
+    assert ("differ", "23 of the service's 96", "32 of the 96") in _figure_findings(a, b)
+    c = "Inspectors found that 32 of the 98 incident commanders were overdue for reassessment.\n"
+    assert [(a, b) for s, a, b in _figure_findings(a, c) if s == "differ"] == [("96", "98")]
+
+
+def test_a_fronted_whole_names_what_a_bare_count_counts():
+    found = figures("Of its 24 stations, nine rely wholly on on-call firefighters.")
+    assert [(f.text, f.noun) for f in found] == [("24", "station"), ("nine", "station")]

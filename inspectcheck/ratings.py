@@ -54,6 +54,7 @@ _Q = r"[\"“”‘’']?"
 _END = r"(?=[\s,.;:)’”'\"]|$)"
 _NOT_FIRST = (
     r"(?!(?:was|were|is|are|be|been|to|either|or|not|as|reasonably|sufficiently|very|how)\b)"
+    rf"(?!(?:{_GRADE})\b)"  # "rated requires improvement to be good": no object, one grade
 )
 _NOT_LATER = r"(?!(?:was|were|is|are|be|been|or|as|reasonably|sufficiently|very)\b)"
 _OBJ = rf"(?:(?P<obj>{_NOT_FIRST}[\p{{L}}’'&-]+(?:\s+{_NOT_LATER}[\p{{L}}’'&-]+){{0,8}}?)\s+)?"
@@ -249,6 +250,7 @@ _SYNONYMS = {
     "keeping people safe": "safe", "early years provision": "early years",
     "sixth form provision": "sixth form", "behaviour": "behaviour and attitudes",
     "leadership and management": "leadership", "work with adults": "adult learning programmes",
+    "leaders and managers": "leadership",
     "adult learning": "adult learning programmes", "provision for adults": "adult learning programmes",
     "courses for adults": "adult learning programmes", "adult courses": "adult learning programmes",
     "provision for adult learners": "adult learning programmes",

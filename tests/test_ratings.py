@@ -169,6 +169,8 @@ FORMS = [
     ("The inspection found that the impact of leaders requires improvement.", "requires improvement", "leadership"),
     ("Children's progress there was also judged good.", "good", "progress"),
     ("Care leavers' experiences were rated requires improvement.", "requires improvement", "care leavers"),
+    ("It had been rated requires improvement to be good at its previous inspection in May.", "requires improvement", "overall (before)"),
+    ("Leaders and managers were rated good as well.", "good", "leadership"),
     ("At our last PEEL inspection, in 2022, we graded the force as inadequate at responding to the public.", "inadequate", "responding to the public (before)"),
     ("Safety on the wards was also rated inadequate.", "inadequate", "safe"),
     ("The effectiveness of leaders at the home was rated good.", "good", "leadership"),

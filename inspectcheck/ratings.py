@@ -208,6 +208,9 @@ AREAS = frozenset(
         "building, supporting and protecting its workforce", "nursery and reception classes",
         HOME_EXPERIENCES,
         "getting the right people with the right skills", "ensuring fairness and promoting diversity",
+        # Ofsted's further education provision types
+        "education programmes for young people", "adult learning programmes", "apprenticeships",
+        "provision for learners with high needs",
     }
 )  # fmt: skip
 _AREA_NAMES = "|".join(regex.escape(a) for a in sorted(AREAS, key=len, reverse=True))
@@ -251,6 +254,8 @@ _SYNONYMS = {
     "sixth form provision": "sixth form", "behaviour": "behaviour and attitudes",
     "leadership and management": "leadership", "work with adults": "adult learning programmes",
     "leaders and managers": "leadership",
+    "provision for students with high needs": "provision for learners with high needs",
+    "high needs provision": "provision for learners with high needs",
     "adult learning": "adult learning programmes", "provision for adults": "adult learning programmes",
     "courses for adults": "adult learning programmes", "adult courses": "adult learning programmes",
     "provision for adult learners": "adult learning programmes",

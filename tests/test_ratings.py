@@ -171,6 +171,8 @@ FORMS = [
     ("Care leavers' experiences were rated requires improvement.", "requires improvement", "care leavers"),
     ("It had been rated requires improvement to be good at its previous inspection in May.", "requires improvement", "overall (before)"),
     ("Leaders and managers were rated good as well.", "good", "leadership"),
+    ("Its apprenticeships required improvement.", "requires improvement", "apprenticeships"),
+    ("Provision for students with high needs was good.", "good", "provision for learners with high needs"),
     ("At our last PEEL inspection, in 2022, we graded the force as inadequate at responding to the public.", "inadequate", "responding to the public (before)"),
     ("Safety on the wards was also rated inadequate.", "inadequate", "safe"),
     ("The effectiveness of leaders at the home was rated good.", "good", "leadership"),

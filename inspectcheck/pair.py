@@ -687,10 +687,25 @@ def _voiced_by_report(quote: Quote, source: Source, settings: Settings) -> bool:
     if from_inspectorate(quote.speaker, quote.attribution):
         return False
     name = quote.speaker_key.removeprefix("role:")
-    return not any(
-        name in s.text.lower() and INSPECTORATE.search(_unquoted(s, source))
-        for s in source.sentences
-    )
+    return not any(_named_with_inspectorate(name, _unquoted(s, source)) for s in source.sentences)
+
+
+_ROLE_REACH = 50  # characters either side of a name where its inspectorate role is told
+
+
+def _named_with_inspectorate(name: str, text: str) -> bool:
+    """ "Gareth Lomond, the chief inspector of prisons": a name told with an inspectorate
+    role on the same line, close by, not a slug line that happens to name both."""
+    lower = text.lower()
+    at = lower.find(name)
+    while at >= 0:
+        lo, hi = max(0, at - _ROLE_REACH), min(len(text), at + len(name) + _ROLE_REACH)
+        line_lo = text.rfind("\n", lo, at) + 1 or lo
+        line_hi = text.find("\n", at, hi)
+        if INSPECTORATE.search(text, max(lo, line_lo), hi if line_hi < 0 else line_hi):
+            return True
+        at = lower.find(name, at + 1)
+    return False
 
 
 def _unquoted(sentence: Sentence, source: Source) -> str:

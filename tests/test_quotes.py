@@ -476,3 +476,18 @@ def test_a_crosshead_in_quote_marks_may_agree_but_never_differs():
     assert [s for s, _ in _quote_findings(report, story)] == ["only_a", "only_b"]
     same = "Fire service criticised\n\n'let training slip for too long'\n\nThe service was inspected.\n"
     assert [s for s, _ in _quote_findings(report, same)] == ["agree"]
+
+
+def test_a_slug_line_naming_the_inspectorate_does_not_make_a_speaker_an_inspector():
+    draft = (
+        "DRAFT - Wrenford children's services Ofsted - 400w - hold for embargo, 00.01 Thurs "
+        "[PIC: county hall, own pic; Sarah Pemberton headshot from council]\n\n"
+        "Director of children's services Sarah Pemberton said: \"Personal advisers know young "
+        'people well and help them into education, employment and training."\n'
+    )
+    assert _quote_findings(REPORT, draft) == [("differ", "speaker")]
+    signed = (
+        "Sarah Pemberton, His Majesty's Inspector at Ofsted, said: \"Personal advisers know young "
+        'people well and help them into education, employment and training."\n'
+    )
+    assert _quote_findings(REPORT, signed) == [("agree", "punctuation")]

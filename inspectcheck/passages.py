@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz.distance import Indel
 
-from .quotecheck import words_for_match
+from .quotecheck import CONNECTIVES, words_for_match
 from .records import Quote, Settings, Source
 from .segment import line_of, line_starts
 from .words import STOPWORDS
@@ -89,8 +89,10 @@ class PassageIndex:
         if not blocks:
             return None
         matched = sum(op.src_end - op.src_start for op in blocks)
-        start = text_words[blocks[0].dest_start].start
-        end = text_words[blocks[-1].dest_end - 1].end
+        lead = _edge(words[: blocks[0].src_start], blocks[0].dest_start)
+        tail = _edge(words[blocks[-1].src_end :][::-1], len(text_words) - blocks[-1].dest_end)
+        start = text_words[blocks[0].dest_start - lead].start
+        end = text_words[blocks[-1].dest_end - 1 + tail].end
         while end > start and not self.source.clean[end - 1].isalnum():
             end -= 1
         sentence = max(s.index for s in self.source.sentences[first : last + 1] if s.start <= start)
@@ -100,3 +102,15 @@ class PassageIndex:
             speaker_key=None, attribution=None, partial=False, note="unquoted passage",
         )  # fmt: skip
         return PassageMatch(quote, passage, matched / len(words))
+
+
+_EDGE_WORDS = 2  # words at a quote's ends the passage is stretched over when they differ
+
+
+def _edge(unmatched: list[str], room: int) -> int:
+    """How many words the passage takes in beyond its matched words, so that a changed
+    word at the quote's edge ("most pupils" for "Many pupils") is compared, not dropped. A
+    connective there ("But the force ...") is the writer's own lead-in and is left out."""
+    if not unmatched or len(unmatched) > _EDGE_WORDS or unmatched[0] in CONNECTIVES:
+        return 0
+    return min(len(unmatched), room)

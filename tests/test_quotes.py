@@ -491,3 +491,15 @@ def test_a_slug_line_naming_the_inspectorate_does_not_make_a_speaker_an_inspecto
         'people well and help them into education, employment and training."\n'
     )
     assert _quote_findings(REPORT, signed) == [("agree", "punctuation")]
+
+
+def test_a_changed_word_at_a_quotes_edge_is_compared_with_the_report():
+    report = (
+        "An inspection of Caer Onnen Primary School\n\n"
+        "We found that many pupils make suitable progress in their knowledge and skills from "
+        "their starting points.\n"
+    )
+    most = 'The report said "most pupils make suitable progress in their knowledge and skills".\n'
+    assert _quote_findings(report, most) == [("differ", "altered")]
+    lead_in = 'The report said "but pupils make suitable progress in their knowledge and skills".\n'
+    assert [s for s, _ in _quote_findings(report, lead_in)] == ["agree"]

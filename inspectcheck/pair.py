@@ -472,7 +472,7 @@ def pair_claims(a: Source, b: Source, settings: Settings) -> list[Pair]:
     the other source's own text, and totals given as parts. Only the claims left over
     may then pair as differing, so that an equal value is never taken for a discrepancy.
     """
-    candidates = _candidates(a, b, settings)
+    candidates = _outweighed_agreements_dropped(_candidates(a, b, settings), a, b, settings)
     chosen = _assign([c for c in candidates if c.agrees], settings.exact_lead)
     quote_cands = _quote_candidates(a, b, settings)
     quote_pairs = _assign(quote_cands, settings.exact_lead)
@@ -489,6 +489,31 @@ def pair_claims(a: Source, b: Source, settings: Settings) -> list[Pair]:
         for c in _assign(left, settings.exact_lead)
     ]
     return sorted(pairs, key=lambda p: (p.a.start, p.b.start))
+
+
+def _outweighed_agreements_dropped(
+    candidates: list[_Candidate], a: Source, b: Source, settings: Settings
+) -> list[_Candidate]:
+    """A figure whose agreeing partner shares little of its sentence, while a figure of the
+    same named thing in an all but matching sentence disagrees with it ("38% of women said
+    they felt unsafe" against "more than a third of women released" and "A quarter of
+    women told inspectors they felt unsafe"): the close sentence is the one it states."""
+    best: dict[tuple[str, int], float] = defaultdict(float)
+    for c in candidates:
+        fa, fb = a.claims[c.i], b.claims[c.j]
+        if c.agrees or not isinstance(fa, Figure) or not isinstance(fb, Figure):
+            continue
+        if same_thing(fa, fb) is True:
+            best["a", c.i] = max(best["a", c.i], c.similarity)
+            best["b", c.j] = max(best["b", c.j], c.similarity)
+    margin = settings.differ_outweighs_agree
+    return [
+        c
+        for c in candidates
+        if not c.agrees
+        or not isinstance(a.claims[c.i], Figure)
+        or max(best["a", c.i], best["b", c.j]) < c.similarity + margin
+    ]
 
 
 _TO_LATER = regex.compile(r"\bto\s+(?:about\s+|around\s+|just\s+|only\s+)?$", regex.IGNORECASE)

@@ -50,6 +50,10 @@ class Settings:
     # "12%", "38 per cent of apprentices" and "38 apprentices", "a year" and "a month")
     # differs only at this context similarity: the sentences must all but match.
     unit_slip_differ_min: float = 0.7
+    # An agreeing figure gives way to a disagreeing figure of the same named thing whose
+    # sentence is this much more alike: "38% of women felt unsafe" is the draft's "A
+    # quarter of women felt unsafe", not its "more than a third of women released".
+    differ_outweighs_agree: float = 0.4
     # Ratings of the same subject pair at this context similarity, whatever their grades.
     rating_pair_min: float = 0.1
     # Added to the similarity of two ratings of one area that each source grades once only

@@ -178,3 +178,20 @@ def test_fraction_tolerance():
         ("agree", "15 minutes = 15 minutes"),
     ]
     assert ("figure", "differ") in _statuses(a, b, Settings(fraction_tolerance=1.0))
+
+
+def test_differ_outweighs_agree():
+    # The report's 38% is the draft's "A quarter" of women who felt unsafe, told in an all
+    # but matching sentence; "more than a third" of women released only happens to hold 38.
+    a = "In our survey, 38% of women said they felt unsafe at the time of the inspection.\n"
+    b = (
+        "A quarter of women told the survey they felt unsafe at the time of the inspection.\n\n"
+        "More than a third of women released went to temporary housing.\n"
+    )
+
+    def figures(settings: Settings) -> list[tuple[str, str]]:
+        report = compare_documents(from_text(a, "a"), from_text(b, "b"), settings)
+        return [(f.status.value, f.b.text if f.b else "-") for f in report.findings]
+
+    assert ("differ", "A quarter") in figures(Settings())
+    assert ("agree", "a third") in figures(Settings(differ_outweighs_agree=2.0))

@@ -255,6 +255,7 @@ _SYNONYMS = {
     "leadership and management": "leadership", "work with adults": "adult learning programmes",
     "leaders and managers": "leadership",
     "provision for students with high needs": "provision for learners with high needs",
+    "apprenticeship provision": "apprenticeships", "apprenticeship": "apprenticeships",
     "high needs provision": "provision for learners with high needs",
     "adult learning": "adult learning programmes", "provision for adults": "adult learning programmes",
     "courses for adults": "adult learning programmes", "adult courses": "adult learning programmes",
@@ -432,6 +433,9 @@ def _normalise(subject: str) -> str:
     worked = regex.sub(r"^work\s+(?:on\s+|in\s+)?", "", subject)  # "its work investigating crime"
     if worked != subject and _known(_SYNONYMS.get(worked, worked)):
         subject = worked
+    quality = regex.sub(r"^(?:the\s+)?quality\s+of\s+(?:its\s+|their\s+|the\s+)?", "", subject)
+    if quality != subject and _known(_SYNONYMS.get(quality, quality)):
+        subject = quality  # "the quality of its apprenticeships": the apprenticeships
     served = regex.sub(r"^(?:services|support|provision)\s+for\s+", "", subject)
     if served != subject and _known(_SYNONYMS.get(served, served)):
         subject = served  # "services for children in care"
@@ -822,7 +826,7 @@ def _overall(text: str, sentence: Sentence, at: int) -> bool:
 
 
 _RELATIVE = regex.compile(
-    r",\s*(?:(?:which|who|whose|where|including|such\s+as|notably)\b.*|[^,]{1,90}),\s*(?=(?:has|have|had|was|were|is|are|met|meets)\b[^,]*$)"
+    r",\s*(?:(?:which|who|whose|where|including|such\s+as|notably)\b.*|[^,]{1,90}),\s*(?=(?:has|have|had|was|were|is|are|met|meets|requires?|required|needs?|needed)\b[^,]*$|$)"
     r"|\s+[-–—]\s+[^-–—]{1,60}\s+[-–—]\s+",  # "Provision in the early years - the nursery - still"
     _F,
 )

@@ -172,6 +172,8 @@ FORMS = [
     ("It had been rated requires improvement to be good at its previous inspection in May.", "requires improvement", "overall (before)"),
     ("Leaders and managers were rated good as well.", "good", "leadership"),
     ("Its apprenticeships required improvement.", "requires improvement", "apprenticeships"),
+    ("Inspectors said the quality of its apprenticeships, which are taken by 470 people, required improvement.", "requires improvement", "apprenticeships"),
+    ("Ofsted judged its apprenticeship provision inadequate.", "inadequate", "apprenticeships"),
     ("Provision for students with high needs was good.", "good", "provision for learners with high needs"),
     ("At our last PEEL inspection, in 2022, we graded the force as inadequate at responding to the public.", "inadequate", "responding to the public (before)"),
     ("Safety on the wards was also rated inadequate.", "inadequate", "safe"),

@@ -48,7 +48,8 @@ _HEDGE = regex.compile(
 _PREVIOUS = regex.compile(
     r"\b(?P<verb>(?:up|down|rose|fell|increased|decreased|dropped|risen|fallen|"
     r"climbed|improved|declined|grown)\s+)?from\s+"
-    r"(?:(?:an?\s+)?(?:average|total|peak|high|low)\s+of\s+|about\s+|around\s+|some\s+)?$",
+    r"(?:(?:an?\s+)?(?:average|total|peak|high|low)\s+of\s+|about\s+|around\s+|some\s+"
+    r"|just\s+over\s+|just\s+under\s+|more\s+than\s+|nearly\s+|almost\s+)?$",
     regex.IGNORECASE,
 )
 # "people from 32 fire stations", "services from 12 sites": where from, not an earlier value.
@@ -590,7 +591,7 @@ def _verb_follows(word: str, text: str, end: int, limit: int) -> bool:
 # "a response rate of 41 per cent", "The vacancy rate stood at 12%": a share named as a
 # rate before it, which is not a share of whoever the other source counts.
 _NAMED_RATE = regex.compile(
-    r"\b(?P<m>[\p{L}-]+)\s+rate\s+(?:of|was|is|stood\s+at|at|(?:fell|rose|dropped)\s+to)\s+"
+    r"\b(?:(?P<alt>[\p{L}-]+)\s+or\s+)?(?P<m>[\p{L}-]+)\s+rate\s+(?:of|was|is|stood\s+at|at|(?:fell|rose|dropped)\s+to)\s+"
     r"(?:(?:more\ than|just\s+over|over|almost|nearly|about|around|roughly|just\s+under|"
     r"under|only|just)\s+)?$",
     _F,
@@ -603,8 +604,8 @@ def _named_rate(raw: _Raw, before: str) -> list[str]:
     m = _NAMED_RATE.search(before)
     if not m:
         return []
-    word = m.group("m").lower()
-    return ["rate"] if word in STOPWORDS else [word, "rate"]
+    words = [w.lower() for w in (m.group("alt"), m.group("m")) if w and w.lower() not in STOPWORDS]
+    return [*words, "rate"]  # "charge or summons rate": both name it
 
 
 def _share_noun(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
@@ -692,13 +693,15 @@ def _cell_time(text: str, sentence: Sentence) -> list[str]:
 # per cent in 2022", "At the previous inspection the figure was 28%".
 _COMPARED = regex.compile(
     r"(?:compared\s+(?:with|to)|an?\s+(?:\w+\s+)?improvement\s+on|up\s+on|down\s+on|against"
+    r"|(?:lower|higher|better|worse)\s+than(?:\s+the)?"
     r"|(?:more\s+than\s+)?(?:double|twice|treble|triple)\s+the)\s+"
     r"(?:(?:about|around|some|just|only)\s+)?$",
     regex.IGNORECASE,
 )
 _THEN = regex.compile(
-    r"[^,.;]{0,40}?\b(?:(?:in\s+|to\s+\p{L}+\s+)(?:19|20)\d\d|at\s+(?:the|its|our)\s+(?:last|previous)\s+"
-    r"(?:inspection|visit)|last\s+(?:year|time)|the\s+year\s+before|previously"
+    r"(?:[^,.;]|(?<=\d)[,.](?=\d)){0,40}?\b(?:(?:in\s+(?:\p{L}+\s+)?|to\s+\p{L}+\s+)(?:19|20)\d\d"
+    r"|at\s+(?:the|its|our)\s+(?:last|previous)\s+"
+    r"(?:inspection|visit)|last\s+(?:year|time)|the\s+(?:year\s+before|previous\s+year)|previously"
     r"|(?:a|one|two|three|four|five|\d+)\s+(?:years?|months?)\s+(?:earlier|ago|before))\b",
     regex.IGNORECASE,
 )

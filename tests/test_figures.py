@@ -699,6 +699,10 @@ def test_a_share_named_as_a_rate_before_it_counts_the_rate():
         ("response",),
     )
     assert figures("Its vacancy rate stood at almost 12%.")[0].noun == "rate"
+    assert figures("Its charge or summons rate was 7.2%.")[0].modifiers == ("charge", "summon")
+    assert figures("Availability was less than 60 per cent of the time in 2024/25.")[0].marks == (
+        "measure availability",
+    )
     assert figures("It was 40 per cent nationally.")[0].noun is None  # an adverb, not a noun
 
 
@@ -870,6 +874,10 @@ def test_a_fronted_of_phrase_is_a_clause_of_its_own():
             "63.0 per cent",
         ),
         ("It rose to 24%, more than double the 11 per cent found last time.", "11 per cent"),
+        ("Attendance was 91.3%, lower than the 92.7% recorded the previous year.", "92.7%"),
+        ("Agency staff worked 21% of shifts, compared with 34% in April 2025.", "34%"),
+        ("More than two-thirds now read well, up from just over half in 2023.", "half"),
+        ("It was 31 per 1,000 pupils, compared with 42 per 1,000 in 2022/23.", "42"),
     ],
 )
 def test_an_earlier_value_told_after_a_comparison(text, earlier):

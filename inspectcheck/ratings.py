@@ -256,6 +256,8 @@ _SYNONYMS = {
     "leaders and managers": "leadership",
     "provision for students with high needs": "provision for learners with high needs",
     "apprenticeship provision": "apprenticeships", "apprenticeship": "apprenticeships",
+    "helping and protecting children": "help and protection",
+    "helping and protecting children and young people": "help and protection",
     "high needs provision": "provision for learners with high needs",
     "adult learning": "adult learning programmes", "provision for adults": "adult learning programmes",
     "courses for adults": "adult learning programmes", "adult courses": "adult learning programmes",
@@ -433,6 +435,11 @@ def _normalise(subject: str) -> str:
     worked = regex.sub(r"^work\s+(?:on\s+|in\s+)?", "", subject)  # "its work investigating crime"
     if worked != subject and _known(_SYNONYMS.get(worked, worked)):
         subject = worked
+    subject = regex.sub(  # HMIP's test told of those it serves: "preparing men for release"
+        r"^preparing\s+(?:men|women|prisoners|children|boys|girls|young\s+people|detainees)\s+for\s+release$",
+        "preparation for release",
+        subject,
+    )
     quality = regex.sub(r"^(?:the\s+)?quality\s+of\s+(?:its\s+|their\s+|the\s+)?", "", subject)
     if quality != subject and _known(_SYNONYMS.get(quality, quality)):
         subject = quality  # "the quality of its apprenticeships": the apprenticeships
@@ -1109,7 +1116,10 @@ _EARLIER_OPENING = regex.compile(
 # "In our 2022 PEEL inspection": the year of an inspection, earlier when the text names a
 # later year.
 _YEAR_INSPECTION = regex.compile(
-    r"\b(?:in|at|during)\s+(?:our|the|its)\s+(?P<y>(?:19|20)\d\d)\s+(?:\w+\s+)?inspection\b", _F
+    r"\b(?:in|at|during)\s+(?:our|the|its)\s+(?P<y>(?:19|20)\d\d)\s+(?:\w+\s+)?inspection\b"
+    # "In 2023 we graded the force as inadequate"
+    r"|\bin\s+(?P<y>(?:19|20)\d\d),?\s+(?:we|inspectors|it|they)\s+(?:graded|rated|judged)\b",
+    _F,
 )
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 

@@ -174,6 +174,8 @@ FORMS = [
     ("Its apprenticeships required improvement.", "requires improvement", "apprenticeships"),
     ("Inspectors said the quality of its apprenticeships, which are taken by 470 people, required improvement.", "requires improvement", "apprenticeships"),
     ("Ofsted judged its apprenticeship provision inadequate.", "inadequate", "apprenticeships"),
+    ("Preparing men for release was judged not sufficiently good.", "not sufficiently good", "preparation for release"),
+    ("Inspectors also judged the home good at helping and protecting children.", "good", "help and protection"),
     ("Provision for students with high needs was good.", "good", "provision for learners with high needs"),
     ("At our last PEEL inspection, in 2022, we graded the force as inadequate at responding to the public.", "inadequate", "responding to the public (before)"),
     ("Safety on the wards was also rated inadequate.", "inadequate", "safe"),
@@ -533,4 +535,16 @@ def test_fell_and_rose_from_one_grade_to_another_keep_the_subject():
     assert [s for _, _, s in ratings(text)] == [
         "responding to fires",
         "responding to fires (before)",
+    ]
+
+
+def test_in_an_earlier_year_we_graded_is_an_earlier_grade():
+    text = (
+        "Responding to the public: Requires improvement\n\n"
+        "In 2023 we graded the force as inadequate at responding to the public. This report "
+        "was published in 2025.\n"
+    )
+    assert [s for _, _, s in ratings(text)] == [
+        "responding to the public",
+        "responding to the public (before)",
     ]

@@ -281,6 +281,14 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
         _range,
     ),
     (regex.compile(rf"(?P<n>{DIGITS})(?:{_PCT}|(?P<pp>\s+percentage[- ]points?))", _F), _percent),
+    (  # "down 11 points since 2022", "a fall of 5 points": a change in a share
+        regex.compile(
+            rf"(?<=\b(?:up|down|by|rose|fell|risen|fallen|dropped|climbed|(?:rise|fall|drop|gap)\s+of)\s+)"
+            rf"(?P<n>{DIGITS})(?P<pp>\s+points?)\b",
+            _F,
+        ),
+        _percent,
+    ),
     (
         regex.compile(
             rf"(?<!\b(?:other|first|second|latter|better|bottom|top)\s+)\b(?P<f>{FRACTION})\b"

@@ -38,6 +38,7 @@ FORMS = [
     ("Only 54 percent were seen.", "54 percent", 54, "%"),
     ("Only fifty-four per cent were seen.", "fifty-four per cent", 54, "%"),
     ("It fell by 3 percentage points.", "3 percentage points", 3, "percentage point"),
+    ("The share fell by 11 points.", "11 points", 11, "percentage point"),
     ("A third of staff had left.", "A third", 100 / 3, "%"),
     ("Two-thirds of calls were late.", "Two-thirds", 200 / 3, "%"),
     ("Half of the wards were short.", "Half", 50, "%"),

@@ -45,7 +45,7 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
         return False  # "29% among those aged under 25" is not 29% of all prisoners
     # Calls received are not calls answered; pupils on free school meals are not pupils
     # learning English.
-    if _marked_apart(a, b, "stage ") or _marked_apart(a, b, "cohort "):
+    if any(_marked_apart(a, b, kind) for kind in ("stage ", "cohort ", "survey ")):
         return False
     if _people_and_events(a, b):
         return False  # "more than 7,000 people" are not "9,860 crimes"

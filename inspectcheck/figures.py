@@ -975,6 +975,31 @@ _PLACES = regex.compile(
 )
 
 
+# Whose survey a share comes from: "the inspectorate's staff survey", "its survey of
+# children". The same share of two groups is two facts.
+_SURVEY_GROUPS = {
+    "staff": "staff", "workforce": "staff", "employee": "staff", "officer": "staff",
+    "firefighter": "staff", "nurse": "staff", "teacher": "staff", "worker": "staff",
+    "child": "children", "children": "children", "pupil": "children", "student": "children",
+    "learner": "children", "young": "children", "parent": "parents", "carer": "parents",
+    "patient": "users", "resident": "users", "prisoner": "users", "victim": "users",
+    "women": "users", "men": "users", "user": "users", "public": "public",
+}  # fmt: skip
+_SURVEY = regex.compile(
+    r"\b(?P<g>[\p{L}-]+?)s?\s+survey\b|\bsurvey\s+of\s+(?:\w+\s+)?(?P<g>[\p{L}-]+?)s?\b",
+    regex.IGNORECASE,
+)
+
+
+def _survey_group(text: str, clause: tuple[int, int]) -> list[str]:
+    """ "survey staff", "survey children": which group a share's survey asked."""
+    for m in _SURVEY.finditer(text, *clause, overlapped=True):
+        group = _SURVEY_GROUPS.get(m.group("g").lower())
+        if group:
+            return [f"survey {group}"]
+    return []
+
+
 def _capacity_or_roll(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
     """ "capacity" for what a place can take ("can hold up to 420", "holding up to 420"),
     "roll" for what it has ("held 391 men", "holds about 390 women")."""
@@ -1057,6 +1082,8 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     marks = (*marks, *_cohorts(text, clause), *_partial_count(text, raw, sentence, clause))
     if raw.unit == "%" and not noun_words:
         marks = (*marks, *_measure(text, raw, clause))
+    if raw.unit == "%" or raw.share is not None:
+        marks = (*marks, *_survey_group(text, clause))
     noun = normalise_noun(noun_words[-1]) if noun_words else None
     counts = " ".join(noun_words) if noun_words else _context_counts(text, raw, sentence)
     return Figure(

@@ -142,7 +142,7 @@ class Figure:
     # How, where and when it was measured, compared on their own terms: "before" (an
     # earlier value), "rate", "limit", "others", "not", "age band", "whole", "part",
     # "per year", "cohort fsm", "stage answered", "site calderbridge", "window 12 months",
-    # "measure attendance".
+    # "measure attendance", "survey staff".
     marks: tuple[str, ...] = ()
     hedge: str | None = None  # "about", "more than", ...
     low: float | None = None  # a stated range, kept as a range

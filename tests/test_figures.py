@@ -925,3 +925,13 @@ def test_two_parts_of_one_whole_may_differ():
 def test_a_fronted_whole_names_what_a_bare_count_counts():
     found = figures("Of its 24 stations, nine rely wholly on on-call firefighters.")
     assert [(f.text, f.noun) for f in found] == [("24", "station"), ("nine", "station")]
+
+
+def test_the_same_share_of_two_surveys_is_two_facts():
+    a = "In the inspectorate's staff survey, 64 per cent of those who responded said workloads were too high.\n"
+    b = "In the inspectorate's survey of children, 64% said their worker had helped them.\n"
+    assert [f.marks for f in figures(a)] == [("survey staff",)]
+    assert [f.marks for f in figures(b)] == [("survey children",)]
+    assert [s for s, _, _ in _figure_findings(a, b)] == ["only_a", "only_b"]
+    same = "In the staff survey run by inspectors, 64% of workers said workloads were too high.\n"
+    assert ("agree", "64 per cent", "64%") in _figure_findings(a, same)

@@ -100,7 +100,8 @@ def _percent(m: regex.Match[str]) -> _Raw | None:
 
 _CHANGE_VERB = regex.compile(
     r"\b(?:rose|risen|rising|fell|fallen|falling|increased|decreased|dropped|climbed|grew|"
-    r"grown|went|gone|moved|improved|declined|up|down|cut|reduced|raised)\s+$",
+    r"grown|went|gone|moved|improved|declined|up|down|cut|reduced|raised|doubled|trebled|"
+    r"tripled|halved)\s+$",
     regex.IGNORECASE,
 )
 
@@ -241,7 +242,7 @@ _Builder = Callable[[regex.Match[str]], "_Raw | list[_Raw] | None"]
 _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
     (
         regex.compile(
-            rf"(?<={_CHANGE_VERB.pattern[:-4]}\s+)from\s+(?P<lo>{DIGITS})(?P<lo_unit>{_PCT})?\s+to\s+(?P<hi>{DIGITS})"
+            rf"(?<={_CHANGE_VERB.pattern[:-4]},?\s+)from\s+(?P<lo>{DIGITS})(?P<lo_unit>{_PCT})?\s+to\s+(?P<hi>{DIGITS})"
             rf"(?:(?P<pct>{_PCT})|\s+(?P<u>{_TIME_UNIT})\b)?",
             _F,
         ),

@@ -935,3 +935,11 @@ def test_the_same_share_of_two_surveys_is_two_facts():
     assert [s for s, _, _ in _figure_findings(a, b)] == ["only_a", "only_b"]
     same = "In the staff survey run by inspectors, 64% of workers said workloads were too high.\n"
     assert ("agree", "64 per cent", "64%") in _figure_findings(a, same)
+
+
+def test_a_change_after_doubled_and_a_comma_is_a_change_not_a_range():
+    found = figures("School attendance has more than doubled, from 41 per cent to 93 per cent.")
+    assert [(f.text, "before" in f.marks, f.low) for f in found] == [
+        ("41 per cent", True, None),
+        ("93 per cent", False, None),
+    ]

@@ -35,22 +35,8 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
     The same head noun with no clashing qualifier is the same thing ("cases" and "child
     protection cases"); a clashing qualifier is not ("turnover rate" and "absence rate").
     """
-    if ("before" in a.marks) != ("before" in b.marks):
-        return False
-    if ("rate" in a.marks) != ("rate" in b.marks):
-        return False  # "11 for every 1,000 people" is not a count of 11
-    if _one_each(a, b, "capacity", "roll"):
-        return False  # "can hold up to 420 men" is not the 391 men it held
-    if ("age band" in a.marks) != ("age band" in b.marks):
-        return False  # "29% among those aged under 25" is not 29% of all prisoners
-    # Calls received are not calls answered; pupils on free school meals are not pupils
-    # learning English.
-    if any(_marked_apart(a, b, kind) for kind in ("stage ", "cohort ", "survey ")):
-        return False
-    if _people_and_events(a, b):
+    if _marks_clash(a, b) or _people_and_events(a, b):
         return False  # "more than 7,000 people" are not "9,860 crimes"
-    if _marked_apart(a, b, "measure "):
-        return False  # attendance is not absence
     if a.noun is None and b.noun is None and _tagged(a, "measure ") and _tagged(b, "measure "):
         return True  # "attendance ... was 81 per cent" and "attendance ... at 84%"
     if _noun(a) is None or _noun(b) is None:
@@ -59,6 +45,25 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
         return False
     mods_a, mods_b = set(a.modifiers), set(b.modifiers)
     return mods_a <= mods_b or mods_b <= mods_a
+
+
+# Marks one figure carries and the other must too: an earlier value ("before"), a rate
+# ("11 for every 1,000 people" is not a count of 11), an age band ("29% among those aged
+# under 25" is not 29% of all prisoners).
+_BOTH_OR_NEITHER = ("before", "rate", "age band")
+# Kinds of mark that clash when each figure has one and they differ: calls received are
+# not calls answered; pupils on free school meals are not pupils learning English; a staff
+# survey is not a survey of children; attendance is not absence.
+_ONE_OF_A_KIND = ("stage ", "cohort ", "survey ", "measure ")
+
+
+def _marks_clash(a: Figure, b: Figure) -> bool:
+    """Whether the two figures' marks say they were measured as different things."""
+    if any((mark in a.marks) != (mark in b.marks) for mark in _BOTH_OR_NEITHER):
+        return True
+    if _one_each(a, b, "capacity", "roll"):
+        return True  # "can hold up to 420 men" is not the 391 men it held
+    return any(_marked_apart(a, b, kind) for kind in _ONE_OF_A_KIND)
 
 
 def _one_each(a: Figure, b: Figure, mark: str, other: str) -> bool:
@@ -110,17 +115,7 @@ _GENERIC_NOUNS = frozenset({"respondent", "people", "person", "individual", "tho
 
 # Things that happen, counted apart from the people they happen to or who report them.
 _EVENT_NOUNS = frozenset(
-    {
-        "crime",
-        "offence",
-        "incident",
-        "call",
-        "assault",
-        "complaint",
-        "investigation",
-        "fall",
-        "arrest",
-    }
+    "crime offence incident call assault complaint investigation fall arrest".split()
 )
 
 

@@ -1054,37 +1054,50 @@ def _partial_count(
     return tuple(found)
 
 
+def _noun_words(text: str, raw: _Raw, sentence: Sentence, before: str) -> list[str]:
+    """The words naming what a figure counts, its head noun last."""
+    if raw.use_noun:
+        words = _share_noun(text, raw, sentence) or _named_rate(raw, before)
+        return words or _fronted_noun(text, raw, sentence)
+    if raw.form == "duration":
+        return _purpose(text, raw, sentence.end) or _cell_time(text, sentence)
+    if raw.form == "date":
+        return _dated_event(text, raw, sentence)
+    return []
+
+
+def _marks(
+    text: str, raw: _Raw, sentence: Sentence, clause: tuple[int, int], named: bool
+) -> tuple[str, ...]:
+    """How, where and when a figure was measured (see `Figure.marks`)."""
+    found: list[str] = []
+    if raw.form == "duration" and _LIMIT_OF_SHARE.search(
+        text, max(sentence.start, raw.start - 70), raw.start
+    ):
+        found.append("limit")  # the "10 seconds" of "54% answered within 10 seconds"
+    if raw.form != "date" and (
+        raw.previous
+        or _from_earlier(text, raw, text[sentence.start : raw.start])
+        or _earlier_figure(text, raw, sentence)
+    ):
+        found.append("before")
+    found += [*_cohorts(text, clause), *_partial_count(text, raw, sentence, clause)]
+    if raw.unit == "%" and not named:
+        found += _measure(text, raw, clause)
+    if raw.unit == "%" or raw.share is not None:
+        found += _survey_group(text, clause)
+    return tuple(sorted(set(found)))
+
+
 def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
     before = text[sentence.start : raw.start]
     hedge = _HEDGE.search(before)
     clause = _clause_span(text, raw, sentence)
-    if raw.use_noun:
-        noun_words = _share_noun(text, raw, sentence) or _named_rate(raw, before)
-        noun_words = noun_words or _fronted_noun(text, raw, sentence)
-    elif raw.form == "duration":
-        noun_words = _purpose(text, raw, sentence.end) or _cell_time(text, sentence)
-    elif raw.form == "date":
-        noun_words = _dated_event(text, raw, sentence)
-    else:
-        noun_words = []
-    previous = raw.form != "date" and (raw.previous or _from_earlier(text, raw, before))
-    if raw.form != "date" and not previous:
-        previous = _earlier_figure(text, raw, sentence)
+    noun_words = _noun_words(text, raw, sentence, before)
     modifiers = tuple(sorted({normalise_noun(w) for w in noun_words[:-1]}))
-    marks: tuple[str, ...] = ()
     if raw.unit == "%":
         modifiers = (*modifiers, *_time_limit(text, raw, sentence))  # part of what is measured
-    elif raw.form == "duration" and _LIMIT_OF_SHARE.search(
-        text, max(sentence.start, raw.start - 70), raw.start
-    ):
-        marks = ("limit",)  # the "10 seconds" of "54% answered within 10 seconds"
-    if previous:
-        marks = (*marks, "before")
-    marks = (*marks, *_cohorts(text, clause), *_partial_count(text, raw, sentence, clause))
-    if raw.unit == "%" and not noun_words:
-        marks = (*marks, *_measure(text, raw, clause))
-    if raw.unit == "%" or raw.share is not None:
-        marks = (*marks, *_survey_group(text, clause))
+    marks = _marks(text, raw, sentence, clause, named=bool(noun_words))
     noun = normalise_noun(noun_words[-1]) if noun_words else None
     counts = " ".join(noun_words) if noun_words else _context_counts(text, raw, sentence)
     return Figure(
@@ -1098,7 +1111,7 @@ def _figure(text: str, raw: _Raw, sentence: Sentence, line: int) -> Figure:
         counts=counts,
         noun=noun,
         modifiers=modifiers,
-        marks=tuple(sorted(set(marks))),
+        marks=marks,
         hedge=hedge.group("h").lower() if hedge else None,
         low=raw.low,
         high=raw.high,

@@ -1025,11 +1025,13 @@ def _whole_or_part(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
     return []
 
 
-def _partial_count(
+def _clause_marks(
     text: str, raw: _Raw, sentence: Sentence, clause: tuple[int, int]
 ) -> tuple[str, ...]:
-    """ "others" for "six other schools"; "per year" for "11,400 crimes a year"; "not" for a
-    share told by what did not happen."""
+    """Marks read from the words around a figure in its clause: "others" ("six other
+    schools"), "age band", "whole" or "part", "capacity" or "roll", "rate", the step
+    ("stage answered"), the site and span, "per year" ("11,400 crimes a year") and "not"
+    (a share told by what did not happen)."""
     found: list[str] = []
     if _OTHERS.match(text, raw.end, sentence.end):
         found.append("others")
@@ -1081,7 +1083,7 @@ def _marks(
         or _earlier_figure(text, raw, sentence)
     ):
         found.append("before")
-    found += [*_cohorts(text, clause), *_partial_count(text, raw, sentence, clause)]
+    found += [*_cohorts(text, clause), *_clause_marks(text, raw, sentence, clause)]
     if raw.unit == "%" and not named:
         found += _measure(text, raw, clause)
     if raw.unit == "%" or raw.share is not None:

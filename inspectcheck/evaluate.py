@@ -57,6 +57,11 @@ class Side:
             return True
         start = source.sentences[claim.sentence].start
         end = max(claim.end, source.sentences[claim.sentence].end)
+        if _pattern(self.text).search(self.sentence.translate(_QUOTES)):
+            # A hint holding the text itself ("made up 29%") names the claim at that place,
+            # not another with the same text in the same sentence.
+            hints = _pattern(self.sentence).finditer(source.clean, start, end)
+            return any(m.start() <= claim.start and claim.end <= m.end() for m in hints)
         return _norm(self.sentence) in _norm(source.clean[start:end])
 
     def _at_claim(self, claim: Claim, source: Source) -> bool:

@@ -175,3 +175,28 @@ def test_a_bare_number_is_not_the_share_written_with_it(tmp_path):
     result = run_case(load_case(case, tmp_path))
     assert result.missed == []
     assert result.violations == []
+
+
+def test_a_hint_holding_the_text_names_the_claim_at_that_place(tmp_path):
+    """Two 29%s in one sentence: the hint "made up 29%" names the first, not the second."""
+    from inspectcheck.evaluate import load_case, run_case
+
+    case = tmp_path / "young"
+    case.mkdir()
+    (case / "a.txt").write_text(
+        "Men under 25 made up 29% of the population, and in our survey 29% of them felt unsafe.\n"
+    )
+    (case / "b.txt").write_text("Under-25s make up 29 per cent of the prison's population.\n")
+    labels = {
+        "findings": [
+            {"kind": "figure", "status": "agree",
+             "a": {"text": "29%", "sentence": "made up 29%"}, "b": "29 per cent"},
+        ],
+        "must_not_pair": [
+            {"kind": "figure", "a": {"text": "29%", "sentence": "survey 29%"}, "b": "29 per cent"},
+        ],
+    }  # fmt: skip
+    (case / "expected.json").write_text(json.dumps(labels))
+    result = run_case(load_case(case, tmp_path))
+    assert result.missed == []
+    assert result.violations == []

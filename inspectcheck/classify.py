@@ -28,6 +28,8 @@ def _figure_reason(a: Figure, b: Figure, agrees: bool) -> str:
     if agrees and (a.form == "part") != (b.form == "part") and "%" not in (a.unit, b.unit):
         part, count = (a, b) if a.form == "part" else (b, a)
         return f"{count.text} = the part in “{part.text}”"
+    if agrees and a.form == b.form == "part" and a.share != b.share:
+        return f"{left} ~ {right}: the same part, of wholes compared on their own"
     if agrees and complements(a, b):
         return f"{left} ~ {right}: one counts what did, the other what did not"
     if agrees:

@@ -943,3 +943,15 @@ def test_a_change_after_doubled_and_a_comma_is_a_change_not_a_range():
         ("41 per cent", True, None),
         ("93 per cent", False, None),
     ]
+
+
+def test_two_parts_of_different_wholes_say_so():
+    a = "Inspectors found that in nine of the 32 cases the plans were out of date.\n"
+    b = "Inspectors found that in nine of the 23 cases the plans were out of date.\n"
+    report = compare_documents(from_text(a, "a"), from_text(b, "b"), Settings())
+    reasons = {f.a.text: (f.status.value, f.reason) for f in report.findings if f.a is not None}
+    assert reasons["nine of the 32"] == (
+        "agree",
+        "nine of the 32 ~ nine of the 23: the same part, of wholes compared on their own",
+    )
+    assert reasons["32"] == ("differ", "32 vs 23: differ by 9")

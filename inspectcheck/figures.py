@@ -947,13 +947,13 @@ _SHARE_BESIDE = regex.compile(
 
 
 # A hedge a capacity or a roll may carry: "about 390 prisoners".
-_ROUGHLY = r"(?:just\s+over\s+|just\s+under\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?"
+_HELD_HEDGE = r"(?:just\s+over\s+|just\s+under\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?"
 # "which can hold up to 420 men", "an operational capacity of 1,260", "Operational
 # capacity: 420": how many a place can take, not how many it has.
 _CAPACITY = regex.compile(
     r"(?:\b(?:can|could|able\s+to|built\s+to|designed\s+to)\s+(?:hold|house|accommodate|take)"
     r"|\bcapacity(?:\s+(?:of|for|is|was|stood\s+at))?\s*:?)"
-    rf"\s+(?:up\s+to\s+)?{_ROUGHLY}$",
+    rf"\s+(?:up\s+to\s+)?{_HELD_HEDGE}$",
     regex.IGNORECASE,
 )
 
@@ -963,7 +963,7 @@ _CAPACITY = regex.compile(
 _ROLL_BEFORE = regex.compile(
     r"\b(?:held|holds|holding|housed|houses|housing|had|has|accommodated|accommodates|"
     r"accommodating|home\s+to)"
-    rf"\s+(?P<up>up\s+to\s+)?{_ROUGHLY}$",
+    rf"\s+(?P<up>up\s+to\s+)?{_HELD_HEDGE}$",
     regex.IGNORECASE,
 )
 _ROLL_AFTER = regex.compile(

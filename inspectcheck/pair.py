@@ -378,18 +378,19 @@ def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candida
         for _, _, n in hits:
             j, qb = b_quotes[near[n]]
             share = coverage(qa.text, qb.text)
-            if _crosshead(a, qa) or _crosshead(b, qb):
-                # A quote standing alone as a headline or crosshead ("'Training let slip for
-                # too long'") is a paraphrase in quote marks: it may agree, never differ.
-                share = share if wording_match(qa.text, qb.text) in AGREEING else 0.0
-            if share >= settings.quote_pair_min:
-                # The words decide; the sentences around them break ties, so that a body
-                # quote pairs with the body quote rather than the headline repeating it.
-                around = _sentence_overlap(a, qa, b, qb)
-                similarity = 0.9 * share + 0.1 * around
-                if _headline(a, qa) != _headline(b, qb):
-                    similarity *= settings.headline_discount  # the body's quote first
-                found.append(_Candidate(i, j, similarity, share >= 0.999))
+            if share < settings.quote_pair_min:
+                continue
+            if (_crosshead(a, qa) or _crosshead(b, qb)) and (
+                wording_match(qa.text, qb.text) not in AGREEING
+            ):
+                continue  # a headline or crosshead in quote marks is a paraphrase: never differs
+            # The words decide; the sentences around them break ties, so that a body quote
+            # pairs with the body quote rather than the headline repeating it.
+            around = _sentence_overlap(a, qa, b, qb)
+            similarity = 0.9 * share + 0.1 * around
+            if _headline(a, qa) != _headline(b, qb):
+                similarity *= settings.headline_discount  # the body's quote first
+            found.append(_Candidate(i, j, similarity, share >= 0.999))
     return found
 
 

@@ -8,7 +8,7 @@ import regex
 from rapidfuzz.distance import Indel
 
 from .records import Quote
-from .speakers import INSTITUTION, from_inspectorate, side_of_service
+from .speakers import INSTITUTION, from_inspectorate, side_of_service, unnamed
 
 CONNECTIVES = frozenset({"but", "and", "however", "so", "yet", "also", "or", "because"})
 _ELLIPSIS = regex.compile(r"…|\.\s?\.\s?\.|\[[^\]]*\]")
@@ -178,21 +178,12 @@ def speakers_clash(a: Quote, b: Quote) -> bool:
             sides = {side_of_service(a.speaker), side_of_service(b.speaker)}
             return len(sides) == 2 and None not in sides  # "one prisoner", "a member of staff"
         anonymous = a if a.speaker_key.startswith("role:") else b
-        return _unnamed(anonymous.speaker)  # "one firefighter told us" is not a named person
+        return unnamed(anonymous.speaker)  # "one firefighter told us" is not a named person
     if INSTITUTION in keys:
         person = b if a.speaker_key == INSTITUTION else a
         if from_inspectorate(person.speaker, person.attribution):
             return False
     return keys[0] != keys[1]
-
-
-# "One relative said", "a member of staff told us", "another prisoner": someone a report
-# leaves unnamed on purpose, whom no one else can name.
-_INDEFINITE = regex.compile(r"^(?:one|a|an|another)\s+", regex.IGNORECASE)
-
-
-def _unnamed(speaker: str | None) -> bool:
-    return bool(speaker and _INDEFINITE.match(speaker)) and side_of_service(speaker) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from .records import Quote, Sentence
-from .speakers import INSTITUTION, find_speaker, reported_speaker, speaker_key
+from .speakers import INSTITUTION, another_of, find_speaker, reported_speaker, speaker_key
 
 _OPEN_DOUBLE = "“"
 _CLOSE_DOUBLE = "”"
@@ -185,15 +185,12 @@ def _fullest_names(quotes: list[Quote]) -> list[Quote]:
 
 
 _PERSONAL = regex.compile(r"(?:he|she)$", regex.IGNORECASE)
-_ONE_OF = regex.compile(r"^(?:one|a|an)\s+(?=\p{L})", regex.IGNORECASE)
 
 
 def _another(before: str | None) -> tuple[str | None, str | None]:
     """ "One member of staff said ... Another said": another member of staff. After a
     named person or the report, "another" says nothing of who spoke."""
-    if not before or not _ONE_OF.match(before):
-        return None, None
-    speaker = _ONE_OF.sub("another ", before)
+    speaker = another_of(before)
     return speaker, speaker_key(speaker)
 
 

@@ -208,6 +208,24 @@ def side_of_service(speaker: str | None) -> str | None:
     return "user" if user else "staff"
 
 
+# "One relative said", "a member of staff told us", "another prisoner": someone a report
+# leaves unnamed on purpose, whom no one else can name.
+_UNNAMED_LEAD = regex.compile(r"^(?P<lead>one|a|an|another)\s+(?=\p{L})", regex.IGNORECASE)
+
+
+def unnamed(speaker: str | None) -> bool:
+    """An unnamed speaker on one side of a service ("one on-call firefighter")."""
+    return bool(_UNNAMED_LEAD.match(speaker or "")) and side_of_service(speaker) is not None
+
+
+def another_of(speaker: str | None) -> str | None:
+    """ "One member of staff" -> "another member of staff"; None for a named speaker."""
+    m = _UNNAMED_LEAD.match(speaker or "")
+    if not m or not speaker or m.group("lead").lower() == "another":
+        return None
+    return "another " + speaker[m.end() :]
+
+
 # "Chief Fire Officer Diane Okafor said the service ...": a person named as speaking, in
 # reported speech between two quotes.
 _REPORTED_SPEAKER = regex.compile(

@@ -27,6 +27,7 @@ from .conftest import CASES
         CASES.parent / "cases-fresh-7",
         CASES.parent / "cases-fresh-8",
         CASES.parent / "cases-fresh-9",
+        CASES.parent / "cases-fresh-10",
     ],
     ids=[
         "corpus",
@@ -41,6 +42,7 @@ from .conftest import CASES
         "fresh-7",
         "fresh-8",
         "fresh-9",
+        "fresh-10",
     ],
 )
 def test_corpus_meets_its_floors(folder):

@@ -251,11 +251,12 @@ def score_case(case: Case, report: Report) -> CaseResult:
             got = _describe(finding) if finding else "no such claim extracted"
             result.missed.append(f"{_describe(exp)}  [got {got}]")
     labelled = _labelled_claims(case, report)
+    repeats = _repeats(report, confirmed, labelled)
     for finding in report.findings:
         in_scope = finding.status is Status.DIFFER or any(
             id(c) in labelled for c in (finding.a, finding.b) if c is not None
         )
-        if not in_scope:
+        if not in_scope or finding.id in repeats:
             continue
         tally = result.tally(finding.kind.value, _GROUP[finding.status])
         tally.predicted += 1
@@ -267,6 +268,28 @@ def score_case(case: Case, report: Report) -> CaseResult:
             result.unconfirmed.append(_describe(finding))
     _check_not_pairs(case, report, result)
     return result
+
+
+def _repeats(report: Report, confirmed: set[str], labelled: set[int]) -> set[str]:
+    """Agreeing findings that pair a claim of a confirmed finding once more, with a claim
+    no label names (a passage with a headline repeating part of it): not scored."""
+    agreed = {
+        id(c)
+        for f in report.findings
+        if f.id in confirmed and f.status is Status.AGREE
+        for c in (f.a, f.b)
+        if c is not None
+    }
+    return {
+        f.id
+        for f in report.findings
+        if f.status is Status.AGREE
+        and f.id not in confirmed
+        and f.a is not None
+        and f.b is not None
+        and {id(f.a), id(f.b)} & agreed
+        and not {id(f.a), id(f.b)} <= labelled
+    }
 
 
 def _labelled_claims(case: Case, report: Report) -> set[int]:

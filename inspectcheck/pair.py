@@ -26,7 +26,7 @@ from .compare import (
     values_agree,
 )
 from .passages import PassageIndex
-from .quotecheck import AGREEING, coverage, wording_match, words_for_match
+from .quotecheck import coverage, verify, words_for_match
 from .ratings import UNKNOWN_SUBJECT, loosely_matched, subject_keys
 from .records import (
     Alignment,
@@ -380,10 +380,9 @@ def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candida
             share = coverage(qa.text, qb.text)
             if share < settings.quote_pair_min:
                 continue
-            if (_crosshead(a, qa) or _crosshead(b, qb)) and (
-                wording_match(qa.text, qb.text) not in AGREEING
-            ):
-                continue  # a headline or crosshead in quote marks is a paraphrase: never differs
+            paraphrase = _paraphrase(a, qa) or _paraphrase(b, qb)
+            if paraphrase and not verify(qa, qb, settings.quote_differ_min_words).agrees:
+                continue  # a headline or crosshead in quote marks never differs
             # The words decide; the sentences around them break ties, so that a body quote
             # pairs with the body quote rather than the headline repeating it.
             around = _sentence_overlap(a, qa, b, qb)
@@ -392,6 +391,12 @@ def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candida
                 similarity *= settings.headline_discount  # the body's quote first
             found.append(_Candidate(i, j, similarity, share >= 0.999))
     return found
+
+
+def _paraphrase(source: Source, quote: Quote) -> bool:
+    """A quote in a headline or crosshead: news shortens these ("too frightened to leave
+    cells"), so they may agree with the words in full but are never told to differ."""
+    return _headline(source, quote) or _crosshead(source, quote)
 
 
 def _crosshead(source: Source, quote: Quote) -> bool:
@@ -429,17 +434,18 @@ def _exact(a: Claim, b: Claim) -> bool:
     )
 
 
+def _rank(cand: _Candidate, lead: float) -> tuple[float, int, int]:
+    """Most similar first, with a lead for the same value in the same unit ("45 per cent"
+    pairs with "45%" before "about half"); ties go to earlier claims."""
+    return (-(cand.similarity + (lead if cand.exact else 0.0)), cand.i, cand.j)
+
+
 def _assign(candidates: Iterable[_Candidate], lead: float) -> list[_Candidate]:
-    """One-to-one, most similar first, with a lead for the same value in the same unit
-    ("45 per cent" pairs with "45%" before "about half"); ties go to earlier claims."""
-
-    def rank(c: _Candidate) -> tuple[float, int, int]:
-        return (-(c.similarity + (lead if c.exact else 0.0)), c.i, c.j)
-
+    """One-to-one, in the order of `_rank`."""
     used_a: set[int] = set()
     used_b: set[int] = set()
     chosen: list[_Candidate] = []
-    for cand in sorted(candidates, key=rank):
+    for cand in sorted(candidates, key=lambda c: _rank(c, lead)):
         if cand.i in used_a or cand.j in used_b:
             continue
         used_a.add(cand.i)
@@ -448,22 +454,24 @@ def _assign(candidates: Iterable[_Candidate], lead: float) -> list[_Candidate]:
     return chosen
 
 
-def _contained(
-    candidates: Sequence[_Candidate], chosen: Sequence[_Candidate], a: Source, b: Source
+def _assign_quotes(
+    candidates: Iterable[_Candidate], a: Source, b: Source, lead: float
 ) -> list[_Candidate]:
-    """Short quotes left over that sit inside a quote already paired: they pair with it too."""
-    paired_a = {c.i for c in chosen}
-    paired_b = {c.j for c in chosen}
-    extra: list[_Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-c.similarity, c.i, c.j)):
-        short_a = len(a.claims[cand.i].text) <= len(b.claims[cand.j].text)
-        if short_a and cand.i not in paired_a and cand.j in paired_b:
-            paired_a.add(cand.i)
-            extra.append(cand)
-        elif not short_a and cand.j not in paired_b and cand.i in paired_a:
-            paired_b.add(cand.j)
-            extra.append(cand)
-    return extra
+    """As `_assign`, except that a quote already paired may also take a shorter quote
+    that sits inside it: one outlet runs a passage whole, the other in two fragments."""
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: _rank(c, lead)):
+        size_a, size_b = len(a.claims[cand.i].text), len(b.claims[cand.j].text)
+        if (cand.i in used_a and size_a < size_b) or (cand.j in used_b and size_b < size_a):
+            continue  # the shorter quote is taken; the longer one may pair again
+        if cand.i in used_a and cand.j in used_b:
+            continue
+        used_a.add(cand.i)
+        used_b.add(cand.j)
+        chosen.append(cand)
+    return chosen
 
 
 def pair_claims(a: Source, b: Source, settings: Settings) -> list[Pair]:
@@ -475,9 +483,7 @@ def pair_claims(a: Source, b: Source, settings: Settings) -> list[Pair]:
     """
     candidates = _outweighed_agreements_dropped(_candidates(a, b, settings), a, b, settings)
     chosen = _assign([c for c in candidates if c.agrees], settings.exact_lead)
-    quote_cands = _quote_candidates(a, b, settings)
-    quote_pairs = _assign(quote_cands, settings.exact_lead)
-    chosen += quote_pairs + _contained(quote_cands, quote_pairs, a, b)
+    chosen += _assign_quotes(_quote_candidates(a, b, settings), a, b, settings.exact_lead)
     pairs = [Pair(a.claims[c.i], b.claims[c.j], round(c.similarity, 3)) for c in chosen]
     used_a, used_b = {c.i for c in chosen}, {c.j for c in chosen}
     pairs += _passage_pairs(a, b, used_a, used_b, settings)

@@ -95,6 +95,8 @@ class PassageIndex:
         end = text_words[blocks[-1].dest_end - 1 + tail].end
         while end > start and not self.source.clean[end - 1].isalnum():
             end -= 1
+        while start < end and self.source.clean[start] in _OPENING_MARKS:
+            start += 1  # a word taken in at the edge may carry an opening mark
         sentence = max(s.index for s in self.source.sentences[first : last + 1] if s.start <= start)
         passage = Quote(
             text=self.source.clean[start:end], start=start, end=end,
@@ -104,6 +106,7 @@ class PassageIndex:
         return PassageMatch(quote, passage, matched / len(words))
 
 
+_OPENING_MARKS = "\"'“‘("
 _EDGE_WORDS = 2  # words at a quote's ends the passage is stretched over when they differ
 
 

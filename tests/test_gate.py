@@ -202,3 +202,24 @@ def test_a_hint_holding_the_text_names_the_claim_at_that_place(tmp_path):
     result = run_case(load_case(case, tmp_path))
     assert result.missed == []
     assert result.violations == []
+
+
+def test_a_headline_repeating_a_confirmed_quote_is_not_scored(tmp_path):
+    """B's headline and body both carry "chaotic and unsafe"; A's one quote agrees with
+    each. The label names the body; the headline's agreement is a repeat, not a miss."""
+    from inspectcheck.evaluate import load_case, run_case
+
+    case = tmp_path / "repeat"
+    case.mkdir()
+    (case / "a.txt").write_text("Inspectors found the jail had become “chaotic and unsafe”.\n")
+    (case / "b.txt").write_text(
+        "Jail 'chaotic and unsafe', report finds\n\n"
+        'Inspectors said the jail had become "chaotic and unsafe".\n'
+    )
+    body = {"text": "chaotic and unsafe", "sentence": "had become"}
+    labels = {"findings": [{"kind": "quote", "status": "agree", "a": "chaotic", "b": body}]}
+    (case / "expected.json").write_text(json.dumps(labels))
+    result = run_case(load_case(case, tmp_path))
+    assert result.missed == []
+    assert result.unconfirmed == []
+    assert result.tallies[("quote", "agree")].predicted == 1

@@ -503,3 +503,21 @@ def test_a_changed_word_at_a_quotes_edge_is_compared_with_the_report():
     assert _quote_findings(report, most) == [("differ", "altered")]
     lead_in = 'The report said "but pupils make suitable progress in their knowledge and skills".\n'
     assert [s for s, _ in _quote_findings(report, lead_in)] == ["agree"]
+
+
+def test_a_passage_run_whole_pairs_with_each_fragment_of_it():
+    # The headline's paraphrase must not take the fragment that belongs to the passage.
+    a = (
+        "Boys 'too frightened to leave cells' at jail\n\n"
+        'The chief inspector, Daniel Okoro, said: "This is a place where boys are too '
+        "frightened to leave their cells, and where staff too often reach for force as a "
+        'first resort rather than a last."\n'
+    )
+    b = (
+        'Daniel Okoro said boys were "too scared to leave their cells".\n\n'
+        'He added that staff reached for force "as a first resort rather than a last".\n'
+    )
+    found = [(s, m) for s, m in _quote_findings(a, b)]
+    assert sorted(found, key=str) == sorted(
+        [("only_a", None), ("differ", "altered"), ("agree", "partial")], key=str
+    )

@@ -349,9 +349,10 @@ def _lone_subjects(source: Source) -> set[tuple[str, str]]:
 def _headline(source: Source, claim: Claim) -> bool:
     """A sentence with no closing stop, opening the text: a headline or standfirst."""
     sentence = source.sentences[claim.sentence]
-    return sentence.paragraph == 0 and not sentence.text.rstrip().endswith(
-        (".", "!", "?", "”", '"')
-    )
+    return sentence.paragraph == 0 and not sentence.text.rstrip().endswith(_STOPS)
+
+
+_STOPS = (".", "!", "?", "”", '"')
 
 
 def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
@@ -396,7 +397,13 @@ def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candida
 def _paraphrase(source: Source, quote: Quote) -> bool:
     """A quote in a headline or crosshead: news shortens these ("too frightened to leave
     cells"), so they may agree with the words in full but are never told to differ."""
-    return _headline(source, quote) or _crosshead(source, quote)
+    return _before_the_body(source, quote) or _crosshead(source, quote)
+
+
+def _before_the_body(source: Source, claim: Claim) -> bool:
+    """In a line with no closing stop, before any sentence has one: a headline, perhaps
+    under a slug line."""
+    return not any(s.text.rstrip().endswith(_STOPS) for s in source.sentences[: claim.sentence + 1])
 
 
 def _crosshead(source: Source, quote: Quote) -> bool:

@@ -521,3 +521,16 @@ def test_a_passage_run_whole_pairs_with_each_fragment_of_it():
     assert sorted(found, key=str) == sorted(
         [("only_a", None), ("differ", "altered"), ("agree", "partial")], key=str
     )
+
+
+def test_a_headline_under_a_slug_line_shortens_a_quote_without_differing():
+    report = (
+        'One parent told inspectors: "I have had to battle for every single thing my son '
+        'has, and I am exhausted."\n'
+    )
+    draft = (
+        "DRAFT / SEND inspection / 470 words\n\n"
+        "Families 'battling for every single thing' as services fail\n\n"
+        "The council was inspected in May.\n"
+    )
+    assert [s for s, _ in _quote_findings(report, draft)] == ["only_a", "only_b"]

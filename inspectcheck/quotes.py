@@ -9,7 +9,15 @@ from dataclasses import dataclass, replace
 import regex
 
 from .records import Quote, Sentence
-from .speakers import INSTITUTION, another_of, find_speaker, reported_speaker, speaker_key
+from .speakers import (
+    INSTITUTION,
+    another_of,
+    find_speaker,
+    names_institution,
+    organisation,
+    reported_speaker,
+    speaker_key,
+)
 
 _OPEN_DOUBLE = "“"
 _CLOSE_DOUBLE = "”"
@@ -146,6 +154,10 @@ def extract_quotes(
             speaker, key, attribution = previous_speaker
         elif key == "(another)":
             speaker, key = _another(previous_speaker[0])
+        elif (speaker or "").lower() == "it":
+            told = text.rfind(attribution or "", since, span.start)
+            if _it_is_previous(previous_speaker, text[since : max(told, since)]):
+                speaker, key = previous_speaker[0], previous_speaker[1]
         if key is not None and key != "(previous)":
             previous_speaker = (speaker, key, attribution)
             if key != INSTITUTION:
@@ -192,6 +204,13 @@ def _another(before: str | None) -> tuple[str | None, str | None]:
     named person or the report, "another" says nothing of who spoke."""
     speaker = another_of(before)
     return speaker, speaker_key(speaker)
+
+
+def _it_is_previous(previous: tuple[str | None, str | None, str | None], between: str) -> bool:
+    """ "Ashgrove Living Ltd said: ... It said it had ...": "it" is the company when it
+    spoke last and the report has not been named since; otherwise "it" is the report."""
+    speaker, key, _ = previous
+    return bool(speaker and key and organisation(speaker) and not names_institution(between))
 
 
 def _continues(text: str, span: _Span, quotes: list[Quote]) -> bool:

@@ -141,11 +141,32 @@ def speaker_key(speaker: str | None) -> str | None:
 
 
 _ROLE_OF = regex.compile(r"\bof\s+(?:the\s+)?\p{Lu}[\p{L}'’-]+")
+# "Ashgrove Living Ltd" is the company a spokesperson for Ashgrove Living speaks for.
+_LEGAL_FORM = regex.compile(r"\s+(?:Ltd|Limited|plc|PLC|LLP|Inc)\.?(?=\s*$|\s*,)")
+_ORGANISATION = regex.compile(
+    r"\b(?:ltd|limited|plc|llp|company|group|trust|council|provider|firm|charity|"
+    r"department|ministry|spokes(?:person|man|woman))\b",
+    regex.IGNORECASE,
+)
+
+
+def names_institution(text: str) -> bool:
+    """Whether text names the report or the inspectorate ("the regulator said")."""
+    return bool(_INSTITUTION_NAMED.search(text))
+
+
+_INSTITUTION_NAMED = regex.compile(rf"\b{_INSTITUTION_ALONE.pattern}\b", regex.IGNORECASE)
+
+
+def organisation(speaker: str | None) -> bool:
+    """A company, council or trust speaking, or someone speaking for one: what a later
+    "It said" refers to."""
+    return bool(speaker) and bool(_ORGANISATION.search(speaker or ""))
 
 
 def _personal_name(speaker: str) -> str | None:
     """The surname in "Hampshire Constabulary's ACC Paul Bartolomeo" or "Ms Kowalski"."""
-    tail = regex.split(r"['’]s\s+", speaker)[-1]
+    tail = _LEGAL_FORM.sub("", regex.split(r"['’]s\s+", speaker)[-1])
     # "Chief Inspector of Prisons", "Chief Constable of Hampshire": what the role is of
     tail = _ROLE_OF.sub(" ", tail)
     capitals = [w.strip(",.") for w in regex.findall(r"\b\p{Lu}[\p{L}'’-]+", tail)]

@@ -534,3 +534,19 @@ def test_a_headline_under_a_slug_line_shortens_a_quote_without_differing():
         "The council was inspected in May.\n"
     )
     assert [s for s, _ in _quote_findings(report, draft)] == ["only_a", "only_b"]
+
+
+def test_a_company_keeps_its_voice_through_it_said():
+    text = (
+        "Ashgrove Living Ltd, which runs the home, said: “We accept the findings in full.”\n\n"
+        "It said it had taken on nine care workers since the inspection, and added: “Our "
+        "night staffing has "
+        "increased.”\n\n"
+        "The report was published on Tuesday. Inspectors found staff were kind.\n\n"
+        "The home had been rated good in 2022, and the regulator said there were not enough "
+        "staff on shift at night, so people waited for help. It said: “People were not "
+        "always protected from avoidable harm.”\n"
+    )
+    keys = [q.speaker_key for q in quotes(text)]
+    assert keys == ["living", "living", INSTITUTION]
+    assert speaker_key("A spokesperson for Ashgrove Living") == speaker_key("Ashgrove Living Ltd")

@@ -146,9 +146,33 @@ def wording_match(a_text: str, b_text: str) -> str:
         return "elided"
     if _split_at_connective(a_text, b_text):
         return "trimmed"
+    if _overlapping(a_text, b_text):
+        return "partial"
     if _spliced(short, long):
         return "spliced"
     return "altered"
+
+
+def _sentences(text: str) -> list[tuple[str, ...]]:
+    pieces = (words_for_match(piece) for piece in _SENTENCE_END.split(text))
+    return [tuple(words) for words in pieces if words]
+
+
+_SENTENCE_END = regex.compile(r"(?<=[.!?])[”’\"']*\s+")
+_OVERLAP_WORDS = 5  # words the shared sentences must run to
+
+
+def _overlapping(a_text: str, b_text: str) -> bool:
+    """Two selections from one statement: the last sentences of one quote are the first
+    of the other, word for word ("My son was sent 200 miles away. We could only visit
+    once a month." and "We could only visit once a month. It broke my heart.")."""
+    a, b = _sentences(a_text), _sentences(b_text)
+    for first, second in ((a, b), (b, a)):
+        for n in range(min(len(first), len(second)), 0, -1):
+            shared = first[-n:]
+            if shared == second[:n] and sum(map(len, shared)) >= _OVERLAP_WORDS:
+                return True
+    return False
 
 
 # People who speak for the provider or others outside the inspectorate, named by role.
@@ -214,10 +238,13 @@ def _speaker_reason(a: Quote, b: Quote) -> str:
 
 
 def _wording_reason(match: str, diff: tuple[DiffOp, ...], trim_edges: bool) -> str:
+    tags = {tag for tag, a, b in diff if any(_norm(w) for w in a + b)}
     fixed = {
         "exact": "same words",
         "punctuation": "same words; only marks, case or spacing differ",
-        "partial": "one quote is a run of the other's words",
+        "partial": "one quote is a run of the other's words"
+        if not {"delete", "insert"} <= tags
+        else "the quotes share whole sentences; each has sentences the other leaves out",
         "trimmed": "same words; a leading or trailing connective was dropped",
         "elided": "words cut where an ellipsis marks it; every kept word is verbatim",
     }

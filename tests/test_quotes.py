@@ -550,3 +550,28 @@ def test_a_company_keeps_its_voice_through_it_said():
     keys = [q.speaker_key for q in quotes(text)]
     assert keys == ["living", "living", INSTITUTION]
     assert speaker_key("A spokesperson for Ashgrove Living") == speaker_key("Ashgrove Living Ltd")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agrees"),
+    [
+        (
+            "My son was sent to a hospital 200 miles away. We could only visit him once a month.",
+            "We could only visit him once a month. It broke my heart.",
+            True,
+        ),
+        (
+            "My son was sent to a hospital 200 miles away. We could only visit him once a month.",
+            "We could only visit him twice a month. It broke my heart.",
+            False,
+        ),
+        # Two words shared are too few to say the two come from one statement.
+        ("It broke my heart. Nobody called.", "Nobody called. We waited.", False),
+    ],
+)
+def test_two_selections_from_one_statement_agree(a, b, agrees):
+    verdict = verify(one(f"She said: “{a}”"), one(f"She said: “{b}”"), 4)
+    assert verdict.agrees is agrees
+    if agrees:
+        assert verdict.match == "partial"
+        assert verdict.reason.startswith("the quotes share whole sentences")

@@ -63,6 +63,8 @@ def _marks_clash(a: Figure, b: Figure) -> bool:
         return True
     if _one_each(a, b, "capacity", "roll"):
         return True  # "can hold up to 420 men" is not the 391 men it held
+    if _one_each(a, b, "earlier value", "later value"):
+        return True  # the date a change ran from is not the date it ran to
     return any(_marked_apart(a, b, kind) for kind in _ONE_OF_A_KIND)
 
 

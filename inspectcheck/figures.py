@@ -739,6 +739,23 @@ def _earlier_figure(text: str, raw: _Raw, sentence: Sentence) -> bool:
     return raw.form != "part" and bool(_MADE_THEN.match(text, raw.end, sentence.end))
 
 
+def _date_of_change(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
+    """ "fell from 1,460 in 2022-23 to 1,042 in 2024-25": the date of the earlier value and
+    the date of the later one, which are never the same date told twice."""
+    for mark, pattern in (("earlier value", _EARLIER_VALUE_IN), ("later value", _LATER_VALUE_IN)):
+        if pattern.search(text, sentence.start, raw.start):
+            return [mark]
+    return []
+
+
+_VALUE_IN = (
+    r"\s+(?:(?:about|around|some|just|only)\s+)?[£$€]?\d[\d,.]*\s*(?:%|per\s?cent|m|bn)?"
+    r"(?:\s+[\p{L}-]+){0,2}?\s+in\s+(?:\p{L}+\s+)?$"
+)
+_EARLIER_VALUE_IN = regex.compile(
+    rf"\b(?:from|compared\s+(?:with|to)|against|up\s+on|down\s+on){_VALUE_IN}", regex.IGNORECASE
+)
+_LATER_VALUE_IN = regex.compile(rf"\bto{_VALUE_IN}", regex.IGNORECASE)
 # "31 recommendations made at the last inspection": a count from the earlier inspection.
 _MADE_THEN = regex.compile(
     r"\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:(?:that\s+)?(?:we|it|they|inspectors)\s+)?"
@@ -1083,6 +1100,8 @@ def _marks(
         or _earlier_figure(text, raw, sentence)
     ):
         found.append("before")
+    if raw.form == "date":
+        found += _date_of_change(text, raw, sentence)
     found += [*_cohorts(text, clause), *_clause_marks(text, raw, sentence, clause)]
     if raw.unit == "%" and not named:
         found += _measure(text, raw, clause)

@@ -955,3 +955,15 @@ def test_two_parts_of_different_wholes_say_so():
         "nine of the 32 ~ nine of the 23: the same part, of wholes compared on their own",
     )
     assert reasons["32"] == ("differ", "32 vs 23: differ by 9")
+
+
+def test_the_date_a_change_ran_from_is_not_the_date_it_ran_to():
+    a = "Fire safety audits fell from 1,460 in 2022-23 to 1,042 last year, the report said.\n"
+    b = "Fire safety audits dropped to 1,042 in 2024-25, from 1,460 two years earlier.\n"
+    assert [f.marks for f in figures(a) if f.form == "date"] == [("earlier value",)]
+    assert [f.marks for f in figures(b) if f.form == "date"] == [("later value",)]
+    found = _figure_findings(a, b)
+    assert ("agree", "1,460", "1,460") in found and ("agree", "1,042", "1,042") in found
+    assert [s for s, _, _ in found if s == "differ"] == []
+    wrong = "Fire safety audits fell from 1,460 in 2021-22 to 1,042 last year, the report said.\n"
+    assert ("differ", "2022-23", "2021-22") in _figure_findings(a, wrong)

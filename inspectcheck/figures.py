@@ -510,7 +510,7 @@ def _choose(raws: list[_Raw]) -> list[_Raw]:
 _LIST_MARK = regex.compile(r"[.)]\s")
 _GAP = regex.compile(r"[ \t]+")
 _DIGIT = regex.compile(r"\d")
-_NP_EXTRA = regex.compile(r"(?:more|further|other|extra|additional|new)\s+", regex.IGNORECASE)
+_NP_EXTRA = regex.compile(r"(?:more|fewer|further|other|extra|additional|new)\s+", regex.IGNORECASE)
 _NP_WORD = regex.compile(r"(?:\s+|-(?=\p{L}))(?:of\s+(?:the\s+|all\s+|its\s+|their\s+|those\s+)?)?")
 _NP_TOKEN = regex.compile(r"([\p{L}][\p{L}'’-]*)")
 

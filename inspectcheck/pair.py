@@ -429,8 +429,9 @@ def _written_as(figure: Figure) -> str:
 
 
 def _exact(a: Claim, b: Claim) -> bool:
-    """The same value in the same unit, told the same way round: "28% said they did not"
-    is not the lead candidate for "28 per cent of the workforce"."""
+    """The same value in the same unit, told the same way round, of a thing not named
+    otherwise: "28% said they did not" is not the lead candidate for "28 per cent of the
+    workforce", nor "four areas for improvement" for "four requirements"."""
     return (
         isinstance(a, Figure)
         and isinstance(b, Figure)
@@ -438,6 +439,7 @@ def _exact(a: Claim, b: Claim) -> bool:
         and a.low == b.low
         and a.high == b.high
         and ("not" in a.marks) == ("not" in b.marks)
+        and not noun_clash(a, b)
     )
 
 

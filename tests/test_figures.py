@@ -967,3 +967,27 @@ def test_the_date_a_change_ran_from_is_not_the_date_it_ran_to():
     assert [s for s, _, _ in found if s == "differ"] == []
     wrong = "Fire safety audits fell from 1,460 in 2021-22 to 1,042 last year, the report said.\n"
     assert ("differ", "2022-23", "2021-22") in _figure_findings(a, wrong)
+
+
+def test_a_count_of_fewer_or_more_names_what_it_counts():
+    a = "At the inspection, the service had 61 fewer call handlers than it had planned for.\n"
+    b = "Staff turnover was high, and the CQC received 61 complaints in the past year.\n"
+    assert [(f.text, f.noun) for f in figures(a)] == [("61", "handler")]
+    assert [(f.text, f.noun) for f in figures("It has four more inspectors.")] == [
+        ("four", "inspector")
+    ]
+    assert [s for s, _, _ in _figure_findings(a, b)] == ["only_a", "only_b"]
+
+
+def test_equal_counts_pair_with_the_same_named_thing_first():
+    a = "We made five requirements and four areas for improvement.\n"
+    b = "The inspectorate made four requirements and four areas for improvement.\n"
+    from inspectcheck.api import compare_documents
+    from inspectcheck.load import from_text
+
+    report = compare_documents(from_text(a, "a"), from_text(b, "b"))
+    paired = [(f.status.value, f.a.counts, f.b.counts) for f in report.findings if f.a and f.b]
+    assert paired == [
+        ("differ", "requirements", "requirements"),
+        ("agree", "areas", "areas"),
+    ]

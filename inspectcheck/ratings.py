@@ -276,6 +276,10 @@ _SYNONYMS = {
     "overall experiences and progress": HOME_EXPERIENCES,
     "emergency response": "responding to fires", "responding to emergencies": "responding to fires",
     "999 response": "responding to the public", "response to 999 calls": "responding to the public",
+    "response to the public": "responding to the public",
+    "use of police powers and treatment of the public": "police powers and public treatment",
+    "use of police powers and its treatment of the public": "police powers and public treatment",
+    "use of powers and treatment of the public": "police powers and public treatment",
     "response to fires and other emergencies": "responding to fires", "response to fires": "responding to fires",
     "handling of major and multi-agency incidents": "responding to major incidents",
     "responding to major and multi-agency incidents": "responding to major incidents",
@@ -299,7 +303,7 @@ _WORD = r"(?:[\p{L}’'&-]+|999|101|111)"
 _AFTER = regex.compile(
     rf"{_Q}\s+(?:overall\s+)?(?:rating\s+|grade\s+)?(?P<prep>for|at|in|on)\s+"
     rf"(?:being\s+|how\s+(?:well\s+)?(?:it\s+)?|its\s+|their\s+|the\s+)?{_Q}"
-    rf"(?P<s>{_WORD}(?:\s+{_WORD}){{0,8}}?)"
+    rf"(?P<s>{_WORD}(?:\s+{_WORD}){{0,9}}?)"
     rf"{_Q}(?=\s*(?:$|[,.;:)]|\s(?:and\s+(?:{_GRADE})|but|while|whereas|with|after|when|because|since|by|following|category|domain|question|area|section|where|which|in\s+\d|at\s+its|at\s+the\s+time)\b))",
     _F,
 )
@@ -472,7 +476,7 @@ def _known(name: str) -> str | None:
     if all(part in AREAS for part in _parts(name)):
         return _listed(name)
     longer = regex.match(rf"({_AREA_NAMES})\s+(?:and|through|of|at|in|for|across)\b", name)
-    return longer.group(1) if longer else None
+    return _SYNONYMS.get(longer.group(1), longer.group(1)) if longer else None
 
 
 def _as_subject(phrase: str | None, mode: str) -> str | None:

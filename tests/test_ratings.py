@@ -182,6 +182,9 @@ FORMS = [
     ("The effectiveness of leaders at the home was rated good.", "good", "leadership"),
     ("The force is failing victims, inspectors found, after rating it inadequate for investigations.", "inadequate", "investigating crime"),
     ("The watchdog published its report, grading the service inadequate for its culture.", "inadequate", "promoting the right values and culture"),
+    ("The force is adequate in its use of police powers and its treatment of the public.", "adequate", "police powers and public treatment"),
+    ("In 2023 we graded its response to the public as requires improvement.", "requires improvement", "responding to the public"),
+    ("The school was graded exceptional for its nursery and Reception classes in its first report card.", "exceptional", "early years"),
 ]  # fmt: skip
 
 

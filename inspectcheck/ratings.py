@@ -666,6 +666,8 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
     if _PRONOUN.match(obj or phrase or ""):
         # "A primary school is celebrating after inspectors rated it good": the provider
         return "overall" if obj and _lead_provider(text, sentence) else _PRONOUN_SUBJECT
+    if phrase and _SERVICE_WORD.search(_normalise(phrase)):
+        return UNKNOWN_SUBJECT  # "The trust's acute wards for ... were rated": not the trust
     return "overall" if _lead_provider(text, sentence) else UNKNOWN_SUBJECT
 
 

@@ -185,6 +185,7 @@ FORMS = [
     ("The force is adequate in its use of police powers and its treatment of the public.", "adequate", "police powers and public treatment"),
     ("In 2023 we graded its response to the public as requires improvement.", "requires improvement", "responding to the public"),
     ("The school was graded exceptional for its nursery and Reception classes in its first report card.", "exceptional", "early years"),
+    ("The trust's acute wards for adults of working age and its psychiatric intensive care unit were rated inadequate.", "inadequate", "?"),
 ]  # fmt: skip
 
 

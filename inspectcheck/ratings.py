@@ -57,7 +57,7 @@ _NOT_FIRST = (
     rf"(?!(?:{_GRADE})\b)"  # "rated requires improvement to be good": no object, one grade
 )
 _NOT_LATER = r"(?!(?:was|were|is|are|be|been|or|as|reasonably|sufficiently|very)\b)"
-_OBJ = rf"(?:(?P<obj>{_NOT_FIRST}[\p{{L}}’'&-]+(?:\s+{_NOT_LATER}[\p{{L}}’'&-]+){{0,8}}?)\s+)?"
+_OBJ = rf"(?:(?P<obj>{_NOT_FIRST}[\p{{L}}’'&-]+(?:,?\s+{_NOT_LATER}[\p{{L}}’'&-]+){{0,8}}?)\s+)?"
 _TRIGGER = (
     r"(?:rated|re-rated|graded|judged|assessed|evaluated|deemed|ranked|branded|labelled|classed|declared"
     r"|grading|judging|rating(?=\s+(?:it|them|the|its|their)\s)"
@@ -119,7 +119,9 @@ _FORMS = [
         _F,
     ),
     # "Attendance and behaviour met the expected standard": a report card's grade
-    _MET_FORM := regex.compile(r"\b(?:met|meets|meeting)\s+the\s+(?P<g>expected\s+standard)\b", _F),
+    _MET_FORM := regex.compile(
+        r"\b(?:met|meets|meeting|(?:was|were|is|are)\s+at)\s+the\s+(?P<g>expected\s+standard)\b", _F
+    ),
     # "Care leavers receive a good service": Ofsted's wording for an area's grade
     regex.compile(rf"\b(?:receives?|gets?)\s+an?\s+(?P<g>{_GRADE})\s+service\b", _F),
     # "an 'inadequate' rating", "its good rating"
@@ -140,6 +142,13 @@ _FORMS = [
         rf"(?:,|\bbut|\band|\bwhile|\bwhereas|\bwith)\s+(?:was\s+|were\s+|as\s+)?{_Q}(?P<g>{_GRADE}){_Q}\s+(?=(?:for|at)\s)",
         _F,
     ),
+    # "rated safety as not sufficiently good and purposeful activity as poor": the next
+    # area and grade after a grading verb
+    regex.compile(
+        rf"(?<=\b(?:rated|graded|judged|evaluated|assessed)\b[^.;:\n]{{1,160}}?)(?:,|\band)\s+"
+        rf"(?P<obj>{_NOT_FIRST}[\p{{L}}’'-]+(?:\s+{_NOT_LATER}[\p{{L}}’'-]+){{0,5}}?)\s+as\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}",
+        _F,
+    ),
     # "Safety was poor", "Purposeful activity was also rated poor": an area's grade
     _AREA_FORM := regex.compile(
         rf"\b(?:was|were|is|are|remains|remained|has\s+been|have\s+been)\s+(?:also\s+|still\s+|now\s+|again\s+)?(?:rated\s+|judged\s+|graded\s+|found\s+to\s+be\s+)?(?:as\s+)?{_Q}(?P<g>{_GRADE}){_Q}{_END}",
@@ -148,7 +157,7 @@ _FORMS = [
     # "The force requires improvement at investigating crime"
     _REQUIRES_FORM := regex.compile(
         r"\b(?P<g>requires?\s+improvement|required\s+improvement)\s+"
-        r"(?=(?:at|for|in)\s+\p{L}|to\s+be\s+good\b)",
+        r"(?=(?:at|for|in|when\s+it\s+comes\s+to)\s+\p{L}|to\s+be\s+good\b)",
         _F,
     ),
     # "rated poor, down from not sufficiently good": the earlier grade of the same subject
@@ -201,7 +210,7 @@ AREAS = frozenset(
         "securing children's progress", "how well do we support people's wellbeing",
         "how good is our leadership", "how good is our staff team", "how good is our setting",
         "how well is our care and support planned", "care and support", "wellbeing",
-        "staff team", "setting", "care and support planning",
+        "staff team", "setting", "care and support planning", "care, play and learning",
         # HMICFRS's PEEL areas in full
         "building, supporting and protecting the workforce", "police powers and public treatment",
         "preventing crime and anti-social behaviour", "leadership and force management",
@@ -285,6 +294,9 @@ _SYNONYMS = {
     "responding to major and multi-agency incidents": "responding to major incidents",
     "response to major and multi-agency incidents": "responding to major incidents",
     "preventing fire and risk": "preventing fires", "fire safety work": "protecting the public",
+    "enforcing fire safety law": "protecting the public", "fire safety enforcement": "protecting the public",
+    "enforcing fire safety": "protecting the public", "enforcing fire safety laws": "protecting the public",
+    "enforcing fire safety regulations": "protecting the public",
     "culture": "promoting the right values and culture",
     "preventing crime and anti-social behaviour": "preventing crime",
     "building, supporting and protecting its workforce": "building, supporting and protecting the workforce",
@@ -301,7 +313,7 @@ _LONG_NAMES = [
 ]
 _WORD = r"(?:[\p{L}’'&-]+|999|101|111)"
 _AFTER = regex.compile(
-    rf"{_Q}\s+(?:overall\s+)?(?:rating\s+|grade\s+)?(?P<prep>for|at|in|on)\s+"
+    rf"{_Q}\s+(?:overall\s+)?(?:rating\s+|grade\s+)?(?P<prep>for|at|in|on|when\s+it\s+comes\s+to)\s+"
     rf"(?:being\s+|how\s+(?:well\s+)?(?:it\s+)?|its\s+|their\s+|the\s+)?{_Q}"
     rf"(?P<s>{_WORD}(?:\s+{_WORD}){{0,9}}?)"
     rf"{_Q}(?=\s*(?:$|[,.;:)]|\s(?:and\s+(?:{_GRADE})|but|while|whereas|with|after|when|because|since|by|following|category|domain|question|area|section|where|which|in\s+\d|at\s+its|at\s+the\s+time)\b))",
@@ -599,7 +611,7 @@ def _after(text: str, end: int, stop: int) -> tuple[str, str] | None:
         found = area  # "for building, supporting and protecting its workforce": the known name
     if not found:
         return None
-    prep, name = found[0], _normalise(found[1])
+    prep, name = found[0].split()[-1], _normalise(found[1])  # "when it comes to": "to"
     if _TIME_PHRASE.match(name):
         return None  # "rated good at its last inspection": a time, not a subject
     return prep, _known(name) or name
@@ -819,7 +831,7 @@ def _names_subject(after: tuple[str, str], phrase: str | None, strict: bool) -> 
     follow a graded subject, so that "Staff were good at listening" is not a rating."""
     prep, name = after
     known = name == _SAME_AREA or _known(name) is not None
-    if not (prep in ("for", "at") or known):
+    if not (prep in ("for", "at", "to") or known):
         return False
     if (
         not known
@@ -1090,7 +1102,11 @@ def _in_scope(text: str, sentence: Sentence, at: int, markers: list[int]) -> boo
     # "...in any area; at its last inspection, in 2022, its culture required improvement".
     semicolons = [m.end() for m in regex.finditer(r";\s*", text[sentence.start : at])]
     opening = sentence.start + (semicolons[-1] if semicolons else 0)
+    numbered = _LIST_NUMBER.match(text, opening, at)
+    opening = numbered.end() if numbered else opening  # "4. At the last inspection, ..."
     first_end = min((b for b in breaks if b > opening), default=sentence.end)
+    if _YEAR_ASIDE.match(text, first_end, sentence.end):  # "At the last inspection, in 2022,"
+        first_end = min((b for b in breaks if b > first_end), default=sentence.end)
     if _OPENING_TIME.match(text, opening, first_end) and any(
         opening <= marker < first_end for marker in markers
     ):
@@ -1098,6 +1114,8 @@ def _in_scope(text: str, sentence: Sentence, at: int, markers: list[int]) -> boo
     return any(start <= marker < end for marker in markers)
 
 
+_YEAR_ASIDE = regex.compile(r"(?:in\s+)?(?:\p{L}+\s+)?(?:19|20)\d\d\s*,")
+_LIST_NUMBER = regex.compile(r"[ \t]*(?:[•·▪◦*–-]|\d{1,2}(?:\.\d{1,2})*\.?)[ \t]+")
 # "deteriorated to poor since its last inspection": a marker after "since" looks back from
 # the grade before it, which is the current one.
 _SINCE = regex.compile(r"\bsince\b[^,.;]*$", _F)

@@ -186,7 +186,26 @@ FORMS = [
     ("In 2023 we graded its response to the public as requires improvement.", "requires improvement", "responding to the public"),
     ("The school was graded exceptional for its nursery and Reception classes in its first report card.", "exceptional", "early years"),
     ("The trust's acute wards for adults of working age and its psychiatric intensive care unit were rated inadequate.", "inadequate", "?"),
+    ("But it requires improvement when it comes to enforcing fire safety law.", "requires improvement", "protecting the public"),
+    ("Inspectors said the school was at the expected standard for curriculum and teaching.", "expected standard", "curriculum and teaching"),
+    ("We evaluated care, play and learning as weak.", "weak", "care, play and learning"),
 ]  # fmt: skip
+
+
+def test_a_second_area_and_grade_after_one_grading_verb():
+    text = "Inspectors rated safety as not sufficiently good and purposeful activity as poor.\n"
+    assert [(g, s) for _, g, s in ratings(text)] == [
+        ("not sufficiently good", "safe"),
+        ("poor", "purposeful activity"),
+    ]
+    earlier = (
+        "4. At the last full inspection, in 2022, safety was assessed as reasonably good and "
+        "purposeful activity as not sufficiently good.\n"
+    )
+    assert [(g, s) for _, g, s in ratings(earlier)] == [
+        ("reasonably good", "safe (before)"),
+        ("not sufficiently good", "purposeful activity (before)"),
+    ]
 
 
 def test_a_grade_after_and_or_from_keeps_the_subject_it_belongs_to():

@@ -316,16 +316,18 @@ def _hedges_agree(a: Figure, b: Figure, settings: Settings) -> bool:
     low_b, high_b = interval(b, a, settings)
     point_a, point_b = _scalar(a, b), _scalar(b, a)
     way_a, way_b = _direction(a), _direction(b)
+    spread_a = _precision(a, settings) * point_a / a.value if a.value else 0.0
+    spread_b = _precision(b, settings) * point_b / b.value if b.value else 0.0
     if way_a and way_a == way_b:
-        spread_a = _precision(a, settings) * point_a / a.value if a.value else 0.0
-        spread_b = _precision(b, settings) * point_b / b.value if b.value else 0.0
         return abs(point_a - point_b) <= max(spread_a, spread_b, 1e-9)
     if way_a and way_b:
         return low_a < high_b and low_b < high_a
+    # An approximation, to the last digit it gives, must meet the bound: "about 1.1m"
+    # meets "more than 1.1 million"; "about 11,900" does not meet "more than 12,000".
     if way_a:
-        return low_a <= point_b <= high_a
+        return low_a < min(point_b + spread_b, high_b) and max(point_b - spread_b, low_b) < high_a
     if way_b:
-        return low_b <= point_a <= high_b
+        return low_b < min(point_a + spread_a, high_a) and max(point_a - spread_a, low_a) < high_b
     return point_a == point_b or low_a <= point_b <= high_a or low_b <= point_a <= high_b
 
 

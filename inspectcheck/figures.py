@@ -238,6 +238,11 @@ _ARTICLE_DURATION = regex.compile(
     rf"\b(?:(?P<half>half)\s+)?(?P<n>an?)\s+(?P<u>{_TIME_UNIT})\b(?P<and_half>\s+and\s+a\s+half\b)?",
     _F,
 )
+# What "2m" measures when it is not two million: "2m long", "2m of fencing".
+_NOT_COUNTED_SHORT = (
+    r"(?:metres?|meters?|miles?|long|high|deep|wide|tall|away|of|in|on|at|from|to|and|or|"
+    r"pounds|dollars|euros)\b"
+)
 _Builder = Callable[[regex.Match[str]], "_Raw | list[_Raw] | None"]
 _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
     (
@@ -359,6 +364,14 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
     (
         regex.compile(
             rf"\b(?P<n>{DIGITS}|half\s+an?|an?)\s+(?P<mult>million|billion)\b(?!\s+(?:pounds|dollars|euros))",
+            _F,
+        ),
+        _scaled_count,
+    ),
+    (  # "1.1m calls", "2bn items": a scale written short, before what it counts
+        regex.compile(
+            rf"\b(?P<n>{DIGITS})(?P<mult>m|bn)\b(?=\s+(?!{_NOT_COUNTED_SHORT})"
+            rf"(?:[\p{{Ll}}-]+\s+)?(?:[\p{{Ll}}-]+s|people|children|staff)\b)",
             _F,
         ),
         _scaled_count,

@@ -320,6 +320,9 @@ def _pair(text_a: str, text_b: str) -> tuple[Figure, Figure]:
         ("More than 50 were seen.", "Fewer than 60 were seen.", True),
         ("It serves more than 1.1 million people.", "It serves more than a million people.", True),
         ("It covers about 540,000 people.", "It covers more than half a million people.", True),
+        # an approximation meets a bound when, to the last digit it gives, it can
+        ("It takes more than 1.1 million calls a year.", "It takes about 1.1m calls a year.", True),
+        ("More than half of staff were seen.", "Almost half of staff were seen.", False),
         ("Only 81% of shifts were filled.", "Nearly one in five shifts was not staffed.", True),
         (
             "It failed to record 11,400 crimes a year.",
@@ -991,3 +994,11 @@ def test_equal_counts_pair_with_the_same_named_thing_first():
         ("differ", "requirements", "requirements"),
         ("agree", "areas", "areas"),
     ]
+
+
+def test_a_scale_written_short_counts_millions_only_before_what_it_counts():
+    assert [(f.text, f.value, f.noun) for f in figures("It takes about 1.1m calls a year.")] == [
+        ("1.1m", 1_100_000, "call")
+    ]
+    assert figures("The wall was 2m high.") == []
+    assert figures("They put up a 3m fence.") == []

@@ -39,6 +39,8 @@ def same_thing(a: Figure, b: Figure) -> bool | None:
         return False  # "more than 7,000 people" are not "9,860 crimes"
     if a.noun is None and b.noun is None and _tagged(a, "measure ") and _tagged(b, "measure "):
         return True  # "attendance ... was 81 per cent" and "attendance ... at 84%"
+    if _measure_named(a, b) or _measure_named(b, a):
+        return True  # "108 per cent occupancy" and "occupancy ... at 118%"
     if _noun(a) is None or _noun(b) is None:
         return None
     if a.noun != b.noun:
@@ -125,6 +127,16 @@ def _people_and_events(a: Figure, b: Figure) -> bool:
     """One figure counts people ("7,000 people", "respondents"), the other events."""
     nouns = {a.noun, b.noun}
     return bool(nouns & _GENERIC_NOUNS) and bool(nouns & _EVENT_NOUNS)
+
+
+def _measure_named(named: Figure, measured: Figure) -> bool:
+    """One share names its measure as its noun, the other names it before the share."""
+    return (
+        measured.noun is None
+        and named.noun is not None
+        and f"measure {named.noun}" in measured.marks
+        and not named.modifiers
+    )
 
 
 def _noun(figure: Figure) -> str | None:

@@ -115,9 +115,23 @@ def _clause_qualifiers(clean: str, claim: Claim, start: int, end: int) -> frozen
     stop = bound.search(after)
     words_before = before[cut:].split()[-reach:]
     words_after = (after[: stop.start()] if stop else after).split()[:reach]
-    # "Availability averaged 46%": the verb reports the figure, it does not qualify it.
+    # "Availability averaged 46%": the verb says the figure is an average without saying
+    # whether the other source calls it one, so it matches either way (`_same_qualifiers`).
     words = [w for w in words_before + words_after if w.lower() != "averaged"]
-    return frozenset(_stems(" ".join(words))) & _QUALIFIERS
+    averaged = len(words) < len(words_before) + len(words_after)
+    found = frozenset(_stems(" ".join(words))) & _QUALIFIERS
+    return found | {_AVERAGED} if averaged else found
+
+
+_AVERAGED = "(averaged)"
+_AVERAGE = stem("average")
+
+
+def _same_qualifiers(a: frozenset[str], b: frozenset[str]) -> bool:
+    """ "an average of 108 per cent" and "averaged 118%" are qualified alike."""
+    if _AVERAGED in a or _AVERAGED in b:
+        a, b = a - {_AVERAGED, _AVERAGE}, b - {_AVERAGED, _AVERAGE}
+    return a == b
 
 
 def blocks(claim: Claim) -> frozenset[str]:
@@ -276,7 +290,11 @@ def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
             agrees = values_agree(ca, cb, settings)
             if not agrees and not may_differ(ca, cb):
                 continue
-            if not agrees and isinstance(ca, Figure) and a_ctx[i].qualifiers != b_ctx[j].qualifiers:
+            if (
+                not agrees
+                and isinstance(ca, Figure)
+                and not _same_qualifiers(a_ctx[i].qualifiers, b_ctx[j].qualifiers)
+            ):
                 continue  # "a target of 75%" and "54% achieved" are different quantities
             if (
                 isinstance(ca, Rating)
@@ -319,7 +337,9 @@ def _slip_candidates(
                 continue
             here, there = a_ctx[i], b_ctx[j]
             sim = _scores(here, [there])[0]
-            if sim >= settings.unit_slip_differ_min and here.qualifiers == there.qualifiers:
+            if sim >= settings.unit_slip_differ_min and _same_qualifiers(
+                here.qualifiers, there.qualifiers
+            ):
                 found.append(_Candidate(i, j, sim, False))
     return found
 

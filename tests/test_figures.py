@@ -1002,3 +1002,12 @@ def test_a_scale_written_short_counts_millions_only_before_what_it_counts():
     ]
     assert figures("The wall was 2m high.") == []
     assert figures("They put up a 3m fence.") == []
+
+
+def test_an_average_told_with_averaged_is_the_same_measure():
+    a = "Inspectors found the wards were running at an average of 108 per cent occupancy.\n"
+    b = "The CQC found occupancy on these wards averaged 118%, with patients in lounges.\n"
+    assert ("differ", "108 per cent", "118%") in _figure_findings(a, b)
+    benchmark = "Residential placements cost an average of £6,400 a week.\n"
+    most = "The most expensive residential placement costs £14,000 a week.\n"
+    assert [s for s, _, _ in _figure_findings(benchmark, most)] == ["only_a", "only_b"]

@@ -90,7 +90,7 @@ class Settings:
     # A quote found in the report's own unquoted prose is the report speaking, so naming
     # someone from outside the inspectorate as its speaker differs; only for quotes of at
     # least this many words, since a person may well repeat a short phrase of the report.
-    passage_speaker_min_words: int = 8
+    passage_speaker_min_words: int = 5
     # Sentence alignment: similarity needed to report two sentences as corresponding.
     align_min: float = 0.3
     # Which findings make the CLI exit 1.

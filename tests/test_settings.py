@@ -73,10 +73,13 @@ def test_passage_speaker_min_words():
         "Inspection of children's social care services\n\nWe inspected the council in March.\n\n"
         "Care leavers get help from personal advisers who know them well.\n"
     )
+    # Five words of the report's prose in the council leader's mouth are the report's
+    # words misattributed; four ("know them well") a leader may well say in their own right.
     draft = 'The council leader, Keith Anwar, said: "Personal advisers who know them well."\n'
-    assert _statuses(report, draft, Settings()) == [("quote", "agree")]
-    strict = Settings(passage_speaker_min_words=4)
-    assert _statuses(report, draft, strict) == [("quote", "differ")]
+    assert _statuses(report, draft, Settings()) == [("quote", "differ")]
+    echo = 'The council leader, Keith Anwar, said staff "know them well".\n'
+    assert _statuses(report, echo, Settings()) == [("quote", "agree")]
+    assert _statuses(report, draft, Settings(passage_speaker_min_words=8)) == [("quote", "agree")]
 
 
 def test_near_value_differ_min_and_gap():

@@ -241,12 +241,19 @@ def _transposed(a: Figure, b: Figure) -> bool:
     return len(da) >= 2 and da != db and sorted(da) == sorted(db) and len(set(da)) > 1
 
 
+def _shifted(a: Figure, b: Figure) -> bool:
+    """ "£18m" and "£1.8 million": the same digits with the decimal point moved."""
+    da, db = _digits(a), _digits(b)
+    return len(da) >= 2 and da == db and a.value != b.value
+
+
 def _near(a: Figure, b: Figure, settings: Settings) -> bool:
     """The same named thing, not a year, with values close enough to be one figure changed;
-    or any two figures whose digits are each other's, reordered (72 and 27: a typo)."""
+    or any two figures whose digits are each other's, reordered or with the point moved
+    (72 and 27, £18m and £1.8m: a typo)."""
     if a.unit == "date" or a.unit != b.unit:
         return False
-    if _transposed(a, b):
+    if _transposed(a, b) or _shifted(a, b):
         return True
     if same_thing(a, b) is not True:
         return False

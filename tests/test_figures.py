@@ -606,6 +606,20 @@ def test_transposed_digits_differ_at_a_lower_overlap():
     assert [status for status, _, _ in _figure_findings(a, unrelated)] == ["only_a", "only_b"]
 
 
+def test_a_moved_decimal_point_differs_at_a_lower_overlap():
+    a = (
+        "The £18m building opened in September 2023, and principal Dr Angela Whitlock says it "
+        "changed the way the town thinks about the college.\n"
+    )
+    b = (
+        "The college opened a £1.8 million engineering and digital skills centre in 2023, which "
+        "Dr Whitlock said had changed how the town saw the college.\n"
+    )
+    assert ("differ", "£18m", "£1.8 million") in _figure_findings(a, b)
+    unrelated = b.replace("£1.8 million", "£2.6 million")
+    assert [s for s, x, _ in _figure_findings(a, unrelated) if x == "£18m"] == ["only_a"]
+
+
 @pytest.mark.parametrize(
     ("a", "b", "slip"),
     [

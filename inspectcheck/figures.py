@@ -275,7 +275,11 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
         _range,
     ),
     (
-        regex.compile(rf"(?P<lo>{DIGITS})\s?(?:-|–|to)\s?(?P<hi>{DIGITS})(?P<pct>{_PCT})", _F),
+        # not "from one in eight to 16.4 per cent": the eight belongs to "one in eight"
+        regex.compile(
+            rf"(?<!\d\s+(?:in|out\s+of)\s+)(?P<lo>{DIGITS})\s?(?:-|–|to)\s?(?P<hi>{DIGITS})(?P<pct>{_PCT})",
+            _F,
+        ),
         _range,
     ),
     (
@@ -380,7 +384,7 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
 ]
 # "an hour" needs a preposition before it to be a duration ("within an hour", "in a week").
 _ARTICLE_DURATION_CONTEXT = regex.compile(
-    r"\b(?:within|in|for|after|than|over|under|every|per|once|twice|about|nearly|almost|just|"
+    r"\b(?:within|in|for|after|than|over|under|every|per|once|twice|about|nearly|almost|just|average|"
     r"least|up\s+to|taking|took|take|waited|wait|last|past|than|of)\s+(?:half\s+)?$",
     regex.IGNORECASE,
 )

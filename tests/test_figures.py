@@ -1025,3 +1025,20 @@ def test_an_average_told_with_averaged_is_the_same_measure():
     benchmark = "Residential placements cost an average of £6,400 a week.\n"
     most = "The most expensive residential placement costs £14,000 a week.\n"
     assert [s for s, _, _ in _figure_findings(benchmark, most)] == ["only_a", "only_b"]
+
+
+def test_a_share_in_words_is_not_the_low_end_of_a_range():
+    found = figures("It rose from about one in eight to 16.4 per cent.")
+    assert [(f.text, f.value, f.low) for f in found] == [
+        ("one in eight", 12.5, None),
+        ("16.4 per cent", 16.4, None),
+    ]
+    assert [(f.text, f.low, f.high) for f in figures("Between 12-15% of staff left.")] == [
+        ("12-15%", 12, 15)
+    ]
+
+
+def test_on_average_a_fortnight_is_a_duration():
+    assert [(f.text, f.unit) for f in figures("Those referred waited on average a fortnight.")] == [
+        ("a fortnight", "fortnight")
+    ]

@@ -315,7 +315,31 @@ def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
                 found.append(_Candidate(a_at[i], b_at[j], sim, agrees, agrees and _exact(ca, cb)))
     contexts_a = dict(zip(a_at, a_ctx, strict=True))
     contexts_b = dict(zip(b_at, b_ctx, strict=True))
+    found += _named_alike_candidates(a, b, settings)
     return found + _slip_candidates(a, b, contexts_a, contexts_b, settings)
+
+
+def _named_alike_candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
+    """A count each source gives once, of the same named thing and the same value ("984
+    men", "4,200 babies"): they agree however little else their sentences share."""
+
+    def once(source: Source) -> dict[tuple[float, str | None, str], int]:
+        seen: dict[tuple[float, str | None, str], list[int]] = defaultdict(list)
+        for k, claim in enumerate(source.claims):
+            if isinstance(claim, Figure) and claim.noun and claim.value >= settings.named_alike_min:
+                seen[(claim.value, claim.unit, claim.noun)].append(k)
+        return {key: ks[0] for key, ks in seen.items() if len(ks) == 1}
+
+    in_b = once(b)
+    found: list[_Candidate] = []
+    for key, i in once(a).items():
+        j = in_b.get(key)
+        ca, cb = a.claims[i], b.claims[j] if j is not None else None
+        if j is None or not isinstance(ca, Figure) or not isinstance(cb, Figure):
+            continue
+        if same_thing(ca, cb) and values_agree(ca, cb, settings) and _exact(ca, cb):
+            found.append(_Candidate(i, j, settings.pair_agree_min, True, True))
+    return found
 
 
 _SLIP_GROUP = 8  # equal values each side beyond which a value is too common to look for slips

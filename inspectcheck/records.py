@@ -43,6 +43,10 @@ class Settings:
     # differ at this lower similarity: a changed figure is often told in other words.
     near_value_differ_min: float = 0.25
     near_value_gap: float = 0.35
+    # A count each source gives once, of the same named thing and the same value ("984
+    # men"), agrees however little the sentences share, from this value up; smaller counts
+    # ("14 men") recur too often in one story to be matched on value and noun alone.
+    named_alike_min: float = 20
     # Equal figures whose counted nouns differ ("1,420 staff", "1,420 people") pair only at
     # this similarity, and figures with different nouns never pair as differ.
     noun_clash_agree_min: float = 0.45

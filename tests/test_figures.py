@@ -1042,3 +1042,12 @@ def test_on_average_a_fortnight_is_a_duration():
     assert [(f.text, f.unit) for f in figures("Those referred waited on average a fortnight.")] == [
         ("a fortnight", "fortnight")
     ]
+
+
+def test_a_count_each_source_gives_once_of_the_same_thing_agrees():
+    a = "At the time of our inspection it held 984 men, close to its operational capacity of 1,010.\n"
+    b = "The category C jail was holding 984 men when inspectors arrived in September.\n"
+    assert ("agree", "984", "984") in _figure_findings(a, b)
+    # a small count recurs too often to be matched on its value and noun alone
+    small = (a.replace("984", "14"), b.replace("984", "14"))
+    assert ("agree", "14", "14") not in _figure_findings(*small)

@@ -198,3 +198,10 @@ def test_differ_outweighs_agree():
 
     assert ("differ", "A quarter") in figures(Settings())
     assert ("agree", "a third") in figures(Settings(differ_outweighs_agree=2.0))
+
+
+def test_named_alike_min():
+    a = "At the time of our inspection it held 984 men, close to its operational capacity of 1,010.\n"
+    b = "The category C jail was holding 984 men when inspectors arrived in September.\n"
+    assert ("figure", "agree") in _statuses(a, b, Settings())
+    assert ("figure", "agree") not in _statuses(a, b, Settings(named_alike_min=1000))

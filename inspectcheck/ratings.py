@@ -249,7 +249,7 @@ _SERVICE_NAMES = {
 _PROVIDERS = regex.compile(
     r"\b(?:trust|hospital|home|school|academy|force|constabulary|service|services|prison|council|police|"
     r"practice|surgery|unit|provider|college|nursery|institution|jail|centre|authority|pdu|"
-    r"agency|charity|company|operator|organisation|yoi|partnership|"
+    r"agency|charity|company|operator|organisation|yoi|partnership|region|"
     r"ward|department|it|they)\b",
     _F,
 )
@@ -301,6 +301,9 @@ _SYNONYMS = {
     "preventing crime and anti-social behaviour": "preventing crime",
     "building, supporting and protecting its workforce": "building, supporting and protecting the workforce",
     "nursery and reception classes": "early years", "nursery and reception": "early years",
+    # Education Scotland's QI 3.1
+    "ensuring wellbeing, equality and inclusion": "wellbeing",
+    "wellbeing, equality and inclusion": "wellbeing",
 }  # fmt: skip
 # Ofsted's long names for the areas of a children's services inspection, and for
 # leadership in its other frameworks ("the effectiveness of leaders at the home").
@@ -769,11 +772,18 @@ def _labelled_subject(label: str) -> str:
     """The subject a report's grade line names: an area, a core service, the provider
     ("Overall rating for this trust"), or else the line's own words."""
     name = _normalise(label)
+    if name in _LABEL_NAMES:
+        return _LABEL_NAMES[name]
     subject = _as_subject(label, "strict")
     named = bool(_NAMED_PROVIDER.search(name))
     if subject is None or (subject == "overall" and not (_OVERALL.match(name) or named)):
         return name if 0 < len(name.split()) <= 12 else UNKNOWN_SUBJECT
     return subject
+
+
+# Grade-line labels that name an area only as a line of a report's grades table: HMI
+# Probation's standard "Staff" is its staffing, while "Staff were good" grades nothing.
+_LABEL_NAMES = {"staff": "staffing"}
 
 
 _SAME_AREA_PHRASE = regex.compile(

@@ -95,7 +95,7 @@ FORMS = [
     ("How well do we support people's wellbeing? Weak", "weak", "wellbeing"),
     ("It was graded weak for how well it supports people's wellbeing.", "weak", "wellbeing"),
     ("How good is our staff team? Adequate", "adequate", "staff team"),
-    ("Ensuring wellbeing, equality and inclusion was graded good.", "good", "ensuring wellbeing, equality and inclusion"),
+    ("Ensuring wellbeing, equality and inclusion was graded good.", "good", "wellbeing"),
     # HMICFRS's full area names, and areas named a second way
     ("Inspectors gave the force an adequate grade for building, supporting and protecting its workforce.", "adequate", "building, supporting and protecting the workforce"),
     ("Police powers and public treatment was rated good.", "good", "police powers and public treatment"),
@@ -189,6 +189,9 @@ FORMS = [
     ("But it requires improvement when it comes to enforcing fire safety law.", "requires improvement", "protecting the public"),
     ("Inspectors said the school was at the expected standard for curriculum and teaching.", "expected standard", "curriculum and teaching"),
     ("We evaluated care, play and learning as weak.", "weak", "care, play and learning"),
+    ("Since then, we have rated the region as inadequate.", "inadequate", "overall"),
+    ("1.2 Staff: Requires improvement", "requires improvement", "staffing"),
+    ("Wellbeing, equality and inclusion was judged good.", "good", "wellbeing"),
 ]  # fmt: skip
 
 

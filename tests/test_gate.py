@@ -28,6 +28,7 @@ from .conftest import CASES
         CASES.parent / "cases-fresh-8",
         CASES.parent / "cases-fresh-9",
         CASES.parent / "cases-fresh-10",
+        CASES.parent / "cases-fresh-11",
     ],
     ids=[
         "corpus",
@@ -43,6 +44,7 @@ from .conftest import CASES
         "fresh-8",
         "fresh-9",
         "fresh-10",
+        "fresh-11",
     ],
 )
 def test_corpus_meets_its_floors(folder):

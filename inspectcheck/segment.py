@@ -33,6 +33,8 @@ _FURNITURE_LINE = regex.compile(
       | Follow\ us\ on\ .{0,60}
       | We\ use\ cookies\b.*
       | (?:Accept|Reject)\ (?:all\ )?cookies
+      | (?-i:(?:IN|OUT|DUR|CUE)\s*:).{0,80}        # a broadcast script's clip cues
+      | (?-i:ENDS)
     )\s*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )

@@ -758,3 +758,17 @@ def test_bulleted_and_numbered_lines_are_items_of_their_own():
         "It grew by 12.",
         "Then it fell.",
     ]
+
+
+def test_a_broadcast_scripts_clip_cues_are_furniture():
+    from inspectcheck.segment import strip_furniture
+
+    script = (
+        'IN: "Far too many men..."\nOUT: "...simply not acceptable."\nDUR: 0\'14"\n'
+        'TRANSCRIPT: "Far too many men are locked up."\nIn: the morning, 14 staff left.\nENDS\n'
+    )
+    kept = [line.strip() for line in strip_furniture(script).split("\n") if line.strip()]
+    assert kept == [
+        'TRANSCRIPT: "Far too many men are locked up."',
+        "In: the morning, 14 staff left.",
+    ]

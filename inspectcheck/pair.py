@@ -127,6 +127,36 @@ _AVERAGED = "(averaged)"
 _AVERAGE = stem("average")
 
 
+def _aim_and_result(a: Source, fa: Figure, b: Source, fb: Claim) -> bool:
+    """One figure told as a target ("against a target of 80%", "the 90% national
+    standard") and the other in a sentence that speaks of no aim at all."""
+    if not isinstance(fb, Figure):
+        return False
+    return _aim_alone(a, fa, b, fb) or _aim_alone(b, fb, a, fa)
+
+
+def _aim_alone(source: Source, figure: Figure, other: Source, result: Figure) -> bool:
+    start = source.sentences[figure.sentence].start
+    told_as_aim = _AIM_BEFORE.search(source.clean, max(start, figure.start - 40), figure.start)
+    told_as_aim = told_as_aim or _AIM_AFTER.match(source.clean, figure.end)
+    if not told_as_aim or result.form == "total":
+        return False  # "41 of the 58 officers": the whole a target of 58 is set for
+    return not _AIM_WORDS.search(other.sentences[result.sentence].text)
+
+
+_AIM_WORDS = regex.compile(
+    r"\b(?:targets?|aims?|aimed|goals?|standards?|benchmarks?|ambitions?|expected|should|"
+    r"supposed|required|pledged?)\b",
+    regex.IGNORECASE,
+)
+_AIM_BEFORE = regex.compile(
+    r"\b(?:target|aim|goal|standard|benchmark|ambition)\s+(?:of|is|was)\s+"
+    r"(?:(?:about|around|at\s+least|just\s+over|just\s+under)\s+)?$",
+    regex.IGNORECASE,
+)
+_AIM_AFTER = regex.compile(r"\s+(?:national\s+)?(?:target|standard)\b", regex.IGNORECASE)
+
+
 def _same_qualifiers(a: frozenset[str], b: frozenset[str]) -> bool:
     """ "an average of 108 per cent" and "averaged 118%" are qualified alike."""
     if _AVERAGED in a or _AVERAGED in b:
@@ -303,6 +333,8 @@ def _candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
                 and not _same_qualifiers(a_ctx[i].qualifiers, b_ctx[j].qualifiers)
             ):
                 continue  # "a target of 75%" and "54% achieved" are different quantities
+            if agrees and isinstance(ca, Figure) and _aim_and_result(a, ca, b, cb):
+                continue  # "a target of 80%" and "available 80 per cent of the time"
             if (
                 isinstance(ca, Rating)
                 and _graded(ca) in lone_a

@@ -1051,3 +1051,15 @@ def test_a_count_each_source_gives_once_of_the_same_thing_agrees():
     # a small count recurs too often to be matched on its value and noun alone
     small = (a.replace("984", "14"), b.replace("984", "14"))
     assert ("agree", "14", "14") not in _figure_findings(*small)
+
+
+def test_a_target_never_agrees_with_a_result_told_without_one():
+    report = (
+        "On-call fire engine availability was 63% in the year to March 2024, against the "
+        "service's own target of 80%.\n"
+    )
+    draft = "On-call fire engines were available only 80 per cent of the time in the year to March 2024.\n"
+    assert ("differ", "63%", "80 per cent") in _figure_findings(report, draft)
+    assert ("agree", "80%", "80 per cent") not in _figure_findings(report, draft)
+    standard = "The service is still short of the 80 per cent standard it set itself.\n"
+    assert ("agree", "80%", "80 per cent") in _figure_findings(report, standard)

@@ -302,6 +302,9 @@ def interval(figure: Figure, other: Figure, settings: Settings) -> tuple[float, 
         return value * (1 - settings.nearly_tolerance), value
     if hedge in _BELOW:
         return value * (1 - settings.bound_tolerance), value - 1e-9
+    if hedge in _AT_MOST and "maximum" in other.marks:
+        # "up to 37 hours" is the longest wait, so "the longest wait was 31 hours" is not it
+        return value - _precision(figure, settings) * scale, value
     if hedge in _AT_MOST:
         return value * (1 - settings.bound_tolerance), value
     spread = _precision(figure, settings) * scale

@@ -756,6 +756,9 @@ def _earlier_figure(text: str, raw: _Raw, sentence: Sentence) -> bool:
     return raw.form != "part" and bool(_MADE_THEN.match(text, raw.end, sentence.end))
 
 
+_MAXIMUM = regex.compile(r"\b(?:longest|maximum|highest|worst|peak|largest)\b", regex.IGNORECASE)
+
+
 def _date_of_change(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
     """ "fell from 1,460 in 2022-23 to 1,042 in 2024-25": the date of the earlier value and
     the date of the later one, which are never the same date told twice."""
@@ -1119,6 +1122,8 @@ def _marks(
         found.append("before")
     if raw.form == "date":
         found += _date_of_change(text, raw, sentence)
+    elif _MAXIMUM.search(text, clause[0], raw.start):
+        found.append("maximum")  # "the longest wait ... was 31 hours"
     found += [*_cohorts(text, clause), *_clause_marks(text, raw, sentence, clause)]
     if raw.unit == "%" and not named:
         found += _measure(text, raw, clause)

@@ -323,6 +323,22 @@ def _pair(text_a: str, text_b: str) -> tuple[Figure, Figure]:
         # an approximation meets a bound when, to the last digit it gives, it can
         ("It takes more than 1.1 million calls a year.", "It takes about 1.1m calls a year.", True),
         ("More than half of staff were seen.", "Almost half of staff were seen.", False),
+        # "up to" is the longest: a longest wait told exactly must be the same
+        (
+            "The longest wait for a bed was 31 hours.",
+            "Patients waited up to 37 hours for a bed.",
+            False,
+        ),
+        (
+            "The longest wait for a bed was 37 hours.",
+            "Patients waited up to 37 hours for a bed.",
+            True,
+        ),
+        (
+            "One patient waited 31 hours for a bed.",
+            "Patients waited up to 37 hours for a bed.",
+            True,
+        ),
         ("Only 81% of shifts were filled.", "Nearly one in five shifts was not staffed.", True),
         (
             "It failed to record 11,400 crimes a year.",

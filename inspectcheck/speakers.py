@@ -206,7 +206,7 @@ _SERVICE_USERS = regex.compile(
     r"\b(?:prisoners?|inmates?|detainees?|patients?|residents?|pupils?|students?|learners?|"
     r"clients?|(?:man|woman|person|people)\s+(?:on|in|at|who|held|living)\b|"
     r"child|children|boys?|girls?|teenagers?|"
-    r"service\s+users?|young\s+(?:person|people))",
+    r"service\s+users?|young\s+(?:person|people)|care\s+leavers?|apprentices?)",
     regex.IGNORECASE,
 )
 _STAFF = regex.compile(
@@ -247,10 +247,11 @@ def another_of(speaker: str | None) -> str | None:
     return "another " + speaker[m.end() :]
 
 
-# "Chief Fire Officer Diane Okafor said the service ...": a person named as speaking, in
-# reported speech between two quotes.
+# "Chief Fire Officer Diane Okafor said the service ...", "Dr Anil Bhatt, has now issued a
+# statement": a person named as speaking, in reported speech before their quote.
 _REPORTED_SPEAKER = regex.compile(
-    rf"(?P<spk>(?:\p{{Lu}}[\p{{L}}'’.-]*\s+){{1,6}}\p{{Lu}}[\p{{L}}'’-]+)\s+{_AUX}{_VERBS}\b"
+    rf"(?P<spk>(?:\p{{Lu}}[\p{{L}}'’.-]*\s+){{1,6}}\p{{Lu}}[\p{{L}}'’-]+),?\s+{_AUX}(?:now\s+)?"
+    rf"(?:{_VERBS}|issued|released|gave|made|responded)\b"
 )
 
 

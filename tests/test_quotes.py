@@ -394,6 +394,7 @@ def test_a_body_quote_pairs_before_the_headline_repeating_it():
         ("The trust's medical director", "the report", False),
         ("The chief inspector", "the report", True),
         ("A 15-year-old boy", "One child", True),
+        ("One care leaver", "One foster carer", False),
     ],
 )
 def test_unnamed_speakers_on_two_sides_of_a_service(speaker_a, speaker_b, agrees):
@@ -575,3 +576,12 @@ def test_two_selections_from_one_statement_agree(a, b, agrees):
     if agrees:
         assert verdict.match == "partial"
         assert verdict.reason.startswith("the quotes share whole sentences")
+
+
+def test_he_said_after_a_person_named_issuing_a_statement():
+    text = (
+        "The trust's chief executive, Dr Anil Bhatt, has now issued a statement. He said: "
+        "“We are sorry that patients have not always received the care they should expect.”\n"
+    )
+    (quote,) = quotes(text)
+    assert quote.speaker_key == "bhatt"

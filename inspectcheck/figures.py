@@ -726,7 +726,7 @@ _COMPARED = regex.compile(
 )
 _THEN = regex.compile(
     r"(?:[^,.;]|(?<=\d)[,.](?=\d)){0,40}?\b(?:(?:in\s+(?:\p{L}+\s+)?|to\s+\p{L}+\s+)(?:19|20)\d\d"
-    r"|at\s+(?:the|its|our)\s+(?:last|previous)\s+"
+    r"|at\s+(?:(?:the|its|our)\s+(?:last|previous)|that)\s+"
     r"(?:inspection|visit)|last\s+(?:year|time)|the\s+(?:year\s+before|previous\s+year)|previously"
     r"|(?:a|one|two|three|four|five|\d+)\s+(?:years?|months?)\s+(?:earlier|ago|before))\b",
     regex.IGNORECASE,

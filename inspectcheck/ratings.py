@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from .records import Rating, Sentence
+from .speakers import side_of_service
 from .words import content_words, normalise_noun
 
 HOME_EXPERIENCES = "children's experiences and progress"
@@ -379,6 +380,8 @@ def _normalise(subject: str) -> str:
         r"^(?:when|where|while|after|as|since|but|and|yet|so|however|that)(?:\s+|$)", "", subject
     )
     subject = regex.sub(r"^providing\s+(\S+)\s+(?:services|care)$", r"\1", subject)  # CQC's GPs
+    # "responding to people's needs": CQC's responsive question in its own words
+    subject = regex.sub(r"^responding\s+to\s+[\p{L}'-]+\s+needs$", "responsive", subject)
     subject = subject.replace("sixth-form", "sixth form")
     # "how well it was led": CQC's well-led question in other words
     subject = regex.sub(
@@ -840,6 +843,8 @@ def _names_subject(after: tuple[str, str], phrase: str | None, strict: bool) -> 
     "good at preventing fires". After a bare "was good" they must name a known area, or
     follow a graded subject, so that "Staff were good at listening" is not a rating."""
     prep, name = after
+    if strict and side_of_service(phrase) == "staff":
+        return False  # "Staff were good at responding to people's needs": praise, not a grade
     known = name == _SAME_AREA or _known(name) is not None
     if not (prep in ("for", "at", "to") or known):
         return False

@@ -192,6 +192,7 @@ FORMS = [
     ("Since then, we have rated the region as inadequate.", "inadequate", "overall"),
     ("1.2 Staff: Requires improvement", "requires improvement", "staffing"),
     ("Wellbeing, equality and inclusion was judged good.", "good", "wellbeing"),
+    ("Inspectors also judged the agency good at responding to people's needs.", "good", "responsive"),
 ]  # fmt: skip
 
 
@@ -231,6 +232,7 @@ def test_grading_forms_and_their_subjects(text, grade, subject):
     "text",
     [
         "Staff were good at listening to residents.",
+        "Staff were good at responding to people's needs.",
         "Staff morale was good.",
         "The lighting in the corridors was poor.",
         "It was a good example of joint working.",

@@ -92,7 +92,12 @@ _FORMS = [
         _F,
     ),
     # "a rating of inadequate", "the lowest possible grade of inadequate"
-    regex.compile(rf"\b(?:rating|grade|judgement)\s+of\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}", _F),
+    regex.compile(rf"\b(?:rating|grade|judgement|score)\s+of\s+{_Q}(?P<g>{_GRADE}){_Q}{_END}", _F),
+    # "given the lowest possible score, poor, for safety": the grade set off by commas
+    _SET_OFF_FORM := regex.compile(
+        rf"\b(?:rating|grade|judgement|score),\s+{_Q}(?P<g>{_GRADE}){_Q},(?=\s+(?:for|at|in)\s)",
+        _F,
+    ),
     # "was rated inadequate", "rated the home as good", "judged to be 'requires improvement'"
     _TRIGGER_FORM := regex.compile(
         rf"\b{_TRIGGER}\s+{_OBJ}(?:as\s+|to\s+be\s+(?:at\s+(?:the\s+)?)?|to\s+(?=require\s+improvement|need\s+attention))?(?:an?\s+)?(?:overall\s+)?{_Q}(?P<g>{_GRADE}){_Q}{_END}",
@@ -389,6 +394,7 @@ def _normalise(subject: str) -> str:
         "well-led",
         subject,
     )
+    subject = regex.sub(r"^leaders'\s+impact\b.*$", "leadership", subject)  # Ofsted's ILACS
     owner = _OWNED_SERVICE.match(subject)
     if owner and _known(_normalise(owner.group(1))):
         return _normalise(owner.group(1))  # "care leavers' services": the care leavers
@@ -637,6 +643,9 @@ def _subject(text: str, sentence: Sentence, m: regex.Match[str]) -> str:
         return _changed_area(text, sentence, m) or _SAME_AS_PREVIOUS
     if m.re in (_LABEL_FORM, _QUESTION_FORM):
         return _labelled_subject(m.group("label"))
+    if m.re is _SET_OFF_FORM:
+        named = _after(text, m.end(), sentence.end)
+        return named[1] if named else UNKNOWN_SUBJECT
     if m.re is _FRONTED_FORM:
         verb = _GRADED_FOR.search(text, m.end(), sentence.end)
         named = verb and _after(text, verb.end(), sentence.end)

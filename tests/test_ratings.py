@@ -193,6 +193,10 @@ FORMS = [
     ("1.2 Staff: Requires improvement", "requires improvement", "staffing"),
     ("Wellbeing, equality and inclusion was judged good.", "good", "wellbeing"),
     ("Inspectors also judged the agency good at responding to people's needs.", "good", "responsive"),
+    ("The prison has been given the lowest possible score, poor, for safety.", "poor", "safe"),
+    ("The jail was given the lowest score of poor for safety.", "poor", "safe"),
+    ("Ridgeway Vale was given the lowest grade, urgent improvement, for attendance and behaviour.", "urgent improvement", "attendance and behaviour"),
+    ("Leaders' impact on social work practice was also graded requires improvement to be good.", "requires improvement", "leadership"),
 ]  # fmt: skip
 
 

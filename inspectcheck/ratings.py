@@ -766,9 +766,12 @@ def _antecedent(text: str, sentence: Sentence, start: int) -> str | None:
     if not named:
         return None
     last = max(named, key=lambda m: m.end())
-    if last.end() != which.start():
-        return None
+    if not _SERVICE_TAIL.fullmatch(text, last.end(), which.start()):
+        return None  # "maternity service, which was rated": the service word may follow
     return _as_subject(last.group(0), "strict")
+
+
+_SERVICE_TAIL = regex.compile(r"(?:\s+(?:services?|units?|departments?|wards?))?", _F)
 
 
 # A provider's own name ends with what it is: "Hollowmere School", "HMP Wyndlow" is caught

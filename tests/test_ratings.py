@@ -197,6 +197,7 @@ FORMS = [
     ("The jail was given the lowest score of poor for safety.", "poor", "safe"),
     ("Ridgeway Vale was given the lowest grade, urgent improvement, for attendance and behaviour.", "urgent improvement", "attendance and behaviour"),
     ("Leaders' impact on social work practice was also graded requires improvement to be good.", "requires improvement", "leadership"),
+    ("The maternity service, which was rated good in 2021, now has a new head.", "good", "maternity (before)"),
 ]  # fmt: skip
 
 

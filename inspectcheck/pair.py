@@ -9,7 +9,7 @@ assigned one-to-one, best first.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -532,13 +532,19 @@ def _rank(cand: _Candidate, lead: float) -> tuple[float, int, int]:
     return (-(cand.similarity + (lead if cand.exact else 0.0)), cand.i, cand.j)
 
 
-def _assign(candidates: Iterable[_Candidate], lead: float) -> list[_Candidate]:
-    """One-to-one, in the order of `_rank`."""
+def _assign(
+    candidates: Iterable[_Candidate],
+    lead: float,
+    reuse: Callable[[_Candidate, bool, bool], bool] | None = None,
+) -> list[_Candidate]:
+    """One-to-one, in the order of `_rank`; `reuse` may let a claim already paired pair
+    again, told which of the two sides is taken."""
     used_a: set[int] = set()
     used_b: set[int] = set()
     chosen: list[_Candidate] = []
     for cand in sorted(candidates, key=lambda c: _rank(c, lead)):
-        if cand.i in used_a or cand.j in used_b:
+        taken_a, taken_b = cand.i in used_a, cand.j in used_b
+        if (taken_a or taken_b) and not (reuse and reuse(cand, taken_a, taken_b)):
             continue
         used_a.add(cand.i)
         used_b.add(cand.j)
@@ -551,19 +557,12 @@ def _assign_quotes(
 ) -> list[_Candidate]:
     """As `_assign`, except that a quote already paired may also take a shorter quote
     that sits inside it: one outlet runs a passage whole, the other in two fragments."""
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    chosen: list[_Candidate] = []
-    for cand in sorted(candidates, key=lambda c: _rank(c, lead)):
+
+    def longer_taken(cand: _Candidate, taken_a: bool, taken_b: bool) -> bool:
         size_a, size_b = len(a.claims[cand.i].text), len(b.claims[cand.j].text)
-        if (cand.i in used_a and size_a < size_b) or (cand.j in used_b and size_b < size_a):
-            continue  # the shorter quote is taken; the longer one may pair again
-        if cand.i in used_a and cand.j in used_b:
-            continue
-        used_a.add(cand.i)
-        used_b.add(cand.j)
-        chosen.append(cand)
-    return chosen
+        return not (taken_a and taken_b) and (size_a >= size_b if taken_a else size_b >= size_a)
+
+    return _assign(candidates, lead, longer_taken)
 
 
 def pair_claims(a: Source, b: Source, settings: Settings) -> list[Pair]:

@@ -29,6 +29,7 @@ from .conftest import CASES
         CASES.parent / "cases-fresh-9",
         CASES.parent / "cases-fresh-10",
         CASES.parent / "cases-fresh-11",
+        CASES.parent / "cases-fresh-12",
     ],
     ids=[
         "corpus",
@@ -45,6 +46,7 @@ from .conftest import CASES
         "fresh-9",
         "fresh-10",
         "fresh-11",
+        "fresh-12",
     ],
 )
 def test_corpus_meets_its_floors(folder):

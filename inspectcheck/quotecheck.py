@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from rapidfuzz.distance import Indel
 
+from .numbers import parse_number
 from .records import Quote
 from .speakers import INSTITUTION, from_inspectorate, side_of_service, unnamed
 
@@ -24,8 +26,13 @@ def display_words(text: str) -> list[str]:
     return _MARKS.sub(" ", text).split()
 
 
+@lru_cache(maxsize=8192)
 def _norm(word: str) -> str:
-    return _EDGE_PUNCT.sub("", word.lower().replace("’", "'"))
+    """A word as compared: lower case, no edge punctuation, and a number written in
+    figures ("six" and "6" are the same word told in two house styles)."""
+    word = _EDGE_PUNCT.sub("", word.lower().replace("’", "'"))
+    value = parse_number(word) if word[:1].isalnum() else None
+    return str(int(value)) if value is not None and value.is_integer() else word
 
 
 def words_for_match(text: str) -> list[str]:
@@ -241,7 +248,7 @@ def _wording_reason(match: str, diff: tuple[DiffOp, ...], trim_edges: bool) -> s
     tags = {tag for tag, a, b in diff if any(_norm(w) for w in a + b)}
     fixed = {
         "exact": "same words",
-        "punctuation": "same words; only marks, case or spacing differ",
+        "punctuation": "same words; only marks, case, spacing or number style differ",
         "partial": "one quote is a run of the other's words"
         if not {"delete", "insert"} <= tags
         else "the quotes share whole sentences; each has sentences the other leaves out",

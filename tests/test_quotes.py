@@ -585,3 +585,13 @@ def test_he_said_after_a_person_named_issuing_a_statement():
     )
     (quote,) = quotes(text)
     assert quote.speaker_key == "bhatt"
+
+
+def test_a_number_in_figures_or_in_words_is_the_same_word():
+    a = one('She said: "We have already recruited 6 additional clinicians for evening shifts."')
+    b = one('She said: "We have already recruited six additional clinicians for evening shifts."')
+    verdict = verify(a, b, 4)
+    assert (verdict.match, verdict.agrees) == ("punctuation", True)
+    assert "number style" in verdict.reason
+    c = one('She said: "We have already recruited seven additional clinicians for evening shifts."')
+    assert verify(a, c, 4).match == "altered"

@@ -438,6 +438,18 @@ def _headline(source: Source, claim: Claim) -> bool:
 _STOPS = (".", "!", "?", "”", '"')
 
 
+def _headline_repeat(source: Source, claim: Claim) -> bool:
+    """A headline grade the body gives again: the body's grade is the one to differ."""
+    if not isinstance(claim, Rating) or not _headline(source, claim):
+        return False
+    return any(
+        isinstance(other, Rating)
+        and (other.grade, other.subject) == (claim.grade, claim.subject)
+        and not _headline(source, other)
+        for other in source.claims
+    )
+
+
 def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
     a_quotes = [(i, c) for i, c in enumerate(a.claims) if isinstance(c, Quote)]
     b_quotes = [(j, c) for j, c in enumerate(b.claims) if isinstance(c, Quote)]
@@ -581,7 +593,15 @@ def pair_claims(a: Source, b: Source, settings: Settings) -> list[Pair]:
     pairs += _sum_pairs(a, b, used_a, used_b, settings)
     pairs += _earlier_inspection_pair(a, b, used_a, used_b)
     pairs += _change_pairs(a, b, pairs, used_a, used_b)
-    left = [c for c in candidates if not c.agrees and c.i not in used_a and c.j not in used_b]
+    left = [
+        c
+        for c in candidates
+        if not c.agrees
+        and c.i not in used_a
+        and c.j not in used_b
+        and not _headline_repeat(a, a.claims[c.i])
+        and not _headline_repeat(b, b.claims[c.j])
+    ]
     pairs += [
         Pair(a.claims[c.i], b.claims[c.j], round(c.similarity, 3))
         for c in _assign(left, settings.exact_lead)

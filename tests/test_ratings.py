@@ -581,3 +581,21 @@ def test_in_an_earlier_year_we_graded_is_an_earlier_grade():
         "responding to the public",
         "responding to the public (before)",
     ]
+
+
+def test_a_headline_grade_the_body_repeats_leaves_the_difference_to_the_body():
+    from inspectcheck.api import compare_documents
+    from inspectcheck.load import from_text
+
+    a = (
+        "Ashworth Vale youth justice service rated inadequate\n\n"
+        "A youth justice service has been rated inadequate by inspectors, who found the risks "
+        "posed by some children, and to them, were not properly understood.\n"
+    )
+    b = (
+        "ASHWORTH Vale's youth justice service has been rated as requiring improvement by HM "
+        "Inspectorate of Probation, having been graded good at its previous inspection.\n"
+    )
+    report = compare_documents(from_text(a, "a"), from_text(b, "b"))
+    differ = [f for f in report.findings if f.status.value == "differ"]
+    assert [(f.a.line, f.b.line) for f in differ] == [(3, 1)]

@@ -765,6 +765,8 @@ def _date_of_change(text: str, raw: _Raw, sentence: Sentence) -> list[str]:
     for mark, pattern in (("earlier value", _EARLIER_VALUE_IN), ("later value", _LATER_VALUE_IN)):
         if pattern.search(text, sentence.start, raw.start):
             return [mark]
+    if _EARLIER_VALUE_AFTER.match(text, raw.end, sentence.end):
+        return ["later value"]  # "61 per cent of the time in 2024-25, down from 72 per cent"
     return []
 
 
@@ -776,6 +778,10 @@ _EARLIER_VALUE_IN = regex.compile(
     rf"\b(?:from|compared\s+(?:with|to)|against|up\s+on|down\s+on){_VALUE_IN}", regex.IGNORECASE
 )
 _LATER_VALUE_IN = regex.compile(rf"\bto{_VALUE_IN}", regex.IGNORECASE)
+_EARLIER_VALUE_AFTER = regex.compile(
+    r",?\s+(?:(?:down|up)\s+from|compared\s+(?:with|to))\s+(?:about\s+|around\s+)?[£$€]?\d",
+    regex.IGNORECASE,
+)
 # "31 recommendations made at the last inspection": a count from the earlier inspection.
 _MADE_THEN = regex.compile(
     r"\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:(?:that\s+)?(?:we|it|they|inspectors)\s+)?"

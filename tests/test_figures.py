@@ -1001,6 +1001,10 @@ def test_the_date_a_change_ran_from_is_not_the_date_it_ran_to():
     assert [s for s, _, _ in found if s == "differ"] == []
     wrong = "Fire safety audits fell from 1,460 in 2021-22 to 1,042 last year, the report said.\n"
     assert ("differ", "2022-23", "2021-22") in _figure_findings(a, wrong)
+    told_after = "On-call engines were available 61 per cent of the time in 2024-25, down from 72 per cent.\n"
+    told_before = "On-call engines were available 61% of the time, compared with 72% in 2022-23.\n"
+    assert [f.marks for f in figures(told_after) if f.form == "date"] == [("later value",)]
+    assert [s for s, _, _ in _figure_findings(told_after, told_before) if s == "differ"] == []
 
 
 def test_a_count_of_fewer_or_more_names_what_it_counts():

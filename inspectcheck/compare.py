@@ -119,7 +119,7 @@ _GENERIC_NOUNS = frozenset({"respondent", "people", "person", "individual", "tho
 
 # Things that happen, counted apart from the people they happen to or who report them.
 _EVENT_NOUNS = frozenset(
-    "crime offence incident call assault complaint investigation fall arrest".split()
+    "crime offence incident call assault complaint investigation fall arrest error".split()
 )
 
 

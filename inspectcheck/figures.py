@@ -181,6 +181,13 @@ def _age(m: regex.Match[str]) -> _Raw | None:
     return _Raw(m.start(), m.end(), _num(m, "n"), "age", "age", 0, use_noun=False)
 
 
+def _age_range(m: regex.Match[str]) -> _Raw | None:
+    low, high = _num(m, "lo"), _num(m, "hi")
+    if low >= high:
+        return None
+    return _Raw(m.start(), m.end(), low, "age", "range", 0, low=low, high=high, use_noun=False)
+
+
 def _duration(m: regex.Match[str]) -> _Raw | None:
     unit = _UNIT_NAMES[m.group("u").lower()]
     count = m.group("n")
@@ -266,6 +273,13 @@ _PATTERNS: list[tuple[regex.Pattern[str], _Builder]] = [
             _F,
         ),
         _money,
+    ),
+    (  # "aged 10 to 17": an age band, not a count of 17
+        regex.compile(
+            rf"\baged\s+(?:between\s+)?(?P<lo>{DIGITS})\s?(?:-|–|to|and)\s?(?P<hi>{DIGITS})\b",
+            _F,
+        ),
+        _age_range,
     ),
     (
         regex.compile(

@@ -1084,3 +1084,20 @@ def test_a_target_never_agrees_with_a_result_told_without_one():
     assert ("agree", "80%", "80 per cent") not in _figure_findings(report, draft)
     standard = "The service is still short of the 80 per cent standard it set itself.\n"
     assert ("agree", "80%", "80 per cent") in _figure_findings(report, standard)
+
+
+def test_an_age_band_is_one_figure_never_a_count():
+    found = figures("The home can look after up to four children aged 10 to 17.")
+    assert [(f.text, f.unit, f.low, f.high) for f in found] == [
+        ("four", None, None, None),
+        ("aged 10 to 17", "age", 10, 17),
+    ]
+    a = "One child was missing 17 times in the six months before the inspection.\n"
+    b = "The home can look after up to four children aged 10 to 17.\n"
+    assert [s for s, _, _ in _figure_findings(a, b) if s in ("agree", "differ")] == []
+
+
+def test_people_are_not_the_errors_made_with_them():
+    a = "The home, which is registered for 48 people, had 42 residents at the time.\n"
+    b = "There were 48 medication errors at the home over six months.\n"
+    assert ("agree", "48", "48") not in _figure_findings(a, b)

@@ -762,6 +762,8 @@ def _from_earlier(text: str, raw: _Raw, before: str) -> bool:
 def _earlier_figure(text: str, raw: _Raw, sentence: Sentence) -> bool:
     if _EARLIER_OPENING.match(text, sentence.start, sentence.end):
         return True
+    if _YEAR_IN_BRACKETS.search(text, max(sentence.start, raw.start - 12), raw.start):
+        return True  # "85.0% recorded (2019: 80.2%)": a table's figure for an earlier year
     compared = _COMPARED.search(text, max(sentence.start, raw.start - 40), raw.start)
     if compared and _THEN.match(text, raw.end, sentence.end):
         return True
@@ -796,6 +798,7 @@ _EARLIER_VALUE_AFTER = regex.compile(
     r",?\s+(?:(?:down|up)\s+from|compared\s+(?:with|to))\s+(?:about\s+|around\s+)?[£$€]?\d",
     regex.IGNORECASE,
 )
+_YEAR_IN_BRACKETS = regex.compile(r"\(\s*(?:19|20)\d\d(?:[/-]\d\d)?\s*:\s*$")
 # "31 recommendations made at the last inspection": a count from the earlier inspection.
 _MADE_THEN = regex.compile(
     r"\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:(?:that\s+)?(?:we|it|they|inspectors)\s+)?"

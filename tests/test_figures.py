@@ -913,6 +913,7 @@ def test_a_fronted_of_phrase_is_a_clause_of_its_own():
         ("More than two-thirds now read well, up from just over half in 2023.", "half"),
         ("It was 31 per 1,000 pupils, compared with 42 per 1,000 in 2022/23.", "42"),
         ("It now answers 91% of calls, compared with 64% at that inspection.", "64%"),
+        ("Domestic abuse-related crime: 85.0% recorded (2019: 80.2%)", "80.2%"),
     ],
 )
 def test_an_earlier_value_told_after_a_comparison(text, earlier):

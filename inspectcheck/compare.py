@@ -12,6 +12,7 @@ MINUTES = {
 }  # fmt: skip
 _ABOUT = {"about", "around", "roughly", "approximately", "some", "an estimated"}
 _ABOVE = {"more than", "over", "just over", "well over", "above", "in excess of"}
+_JUST_OVER = {"just over"}  # above, and close: the mirror of "just under"
 _AT_LEAST = {"at least"}
 _NEARLY = {"nearly", "almost", "just under"}
 _BELOW = {"under", "fewer than", "less than", "below", "well under"}
@@ -294,6 +295,8 @@ def interval(figure: Figure, other: Figure, settings: Settings) -> tuple[float, 
     if hedge in _ABOUT:
         spread = max(abs(value) * settings.about_tolerance, _precision(figure, settings) * scale)
         return value - spread, value + spread
+    if hedge in _JUST_OVER:
+        return value + 1e-9, value * (1 + settings.nearly_tolerance) + _precision(figure, settings)
     if hedge in _ABOVE:
         return value + 1e-9, value * (1 + settings.bound_tolerance)
     if hedge in _AT_LEAST:

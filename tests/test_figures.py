@@ -323,6 +323,9 @@ def _pair(text_a: str, text_b: str) -> tuple[Figure, Figure]:
         # an approximation meets a bound when, to the last digit it gives, it can
         ("It takes more than 1.1 million calls a year.", "It takes about 1.1m calls a year.", True),
         ("More than half of staff were seen.", "Almost half of staff were seen.", False),
+        # "just over" is above and close, as "just under" is below and close
+        ("Just over a quarter of staff were bullied.", "31 per cent of staff were bullied.", False),
+        ("Just over a quarter of staff were bullied.", "27 per cent of staff were bullied.", True),
         # "up to" is the longest: a longest wait told exactly must be the same
         (
             "The longest wait for a bed was 31 hours.",

@@ -194,8 +194,8 @@ def _duration(m: regex.Match[str]) -> _Raw | None:
     value = 1.0 if count is None or count.lower() in ("a", "an") else parse_number(count)
     if value is None:
         return None
-    if m.group("half"):
-        value = 0.5
+    if m.group("half"):  # "half an hour", "three quarters of an hour"
+        value = parse_fraction(m.group("half").removesuffix("of").strip()) or 0.5
     if m.groupdict().get("and_half"):
         value += 0.5  # "two and a half hours", "a year and a half"
     return _Raw(m.start(), m.end(), value, unit, "duration", 1, use_noun=False)
@@ -242,7 +242,8 @@ def _count(m: regex.Match[str]) -> _Raw | None:
 
 
 _ARTICLE_DURATION = regex.compile(
-    rf"\b(?:(?P<half>half)\s+)?(?P<n>an?)\s+(?P<u>{_TIME_UNIT})\b(?P<and_half>\s+and\s+a\s+half\b)?",
+    rf"\b(?:(?P<half>half|(?:three|a|one)[- ]quarters?\s+of|an?\s+third\s+of)\s+)?"
+    rf"(?P<n>an?)\s+(?P<u>{_TIME_UNIT})\b(?P<and_half>\s+and\s+a\s+half\b)?",
     _F,
 )
 # What "2m" measures when it is not two million: "2m long", "2m of fencing".

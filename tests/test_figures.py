@@ -1105,3 +1105,12 @@ def test_people_are_not_the_errors_made_with_them():
     a = "The home, which is registered for 48 people, had 42 residents at the time.\n"
     b = "There were 48 medication errors at the home over six months.\n"
     assert ("agree", "48", "48") not in _figure_findings(a, b)
+
+
+def test_a_fraction_of_an_hour_is_a_duration():
+    found = figures("Call bells went unanswered for three quarters of an hour.")
+    assert [(f.text, f.value, f.unit) for f in found] == [
+        ("three quarters of an hour", 0.75, "hour")
+    ]
+    found = figures("It took a quarter of an hour to answer.")
+    assert [(f.text, f.value, f.unit) for f in found] == [("a quarter of an hour", 0.25, "hour")]

@@ -120,10 +120,18 @@ def _clause_qualifiers(clean: str, claim: Claim, start: int, end: int) -> frozen
     words = [w for w in words_before + words_after if w.lower() != "averaged"]
     averaged = len(words) < len(words_before) + len(words_after)
     found = frozenset(_stems(" ".join(words))) & _QUALIFIERS
+    if _WINDOW.match(after):
+        found -= {_PREVIOUS}  # "1,284 incidents in the previous 12 months": a window, not then
     return found | {_AVERAGED} if averaged else found
 
 
 _AVERAGED = "(averaged)"
+_PREVIOUS = stem("previous")
+_WINDOW = regex.compile(
+    r"(?:\s+[\p{L}-]+){0,3}?\s+(?:in|over|during)\s+the\s+(?:previous|past|last)\s+"
+    r"(?:\d+|[\p{L}-]+)\s+(?:days|weeks|months|years)\b",
+    regex.IGNORECASE,
+)
 _AVERAGE = stem("average")
 
 

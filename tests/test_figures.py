@@ -1114,3 +1114,12 @@ def test_a_fraction_of_an_hour_is_a_duration():
     ]
     found = figures("It took a quarter of an hour to answer.")
     assert [(f.text, f.value, f.unit) for f in found] == [("a quarter of an hour", 0.25, "hour")]
+
+
+def test_in_the_previous_twelve_months_is_a_window_not_an_earlier_value():
+    a = (
+        "Recorded self-harm had risen sharply. There had been 1,284 incidents in the previous "
+        "12 months, a 61% increase since our last inspection.\n"
+    )
+    b = "Inspectors found there had been more than 1,400 self-harm incidents in the 12 months before its inspection.\n"
+    assert ("differ", "1,284", "1,400") in _figure_findings(a, b)

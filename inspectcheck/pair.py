@@ -446,16 +446,11 @@ def _headline(source: Source, claim: Claim) -> bool:
 _STOPS = (".", "!", "?", "”", '"')
 
 
-def _headline_repeat(source: Source, claim: Claim) -> bool:
-    """A headline grade the body gives again: the body's grade is the one to differ."""
-    if not isinstance(claim, Rating) or not _headline(source, claim):
-        return False
-    return any(
-        isinstance(other, Rating)
-        and (other.grade, other.subject) == (claim.grade, claim.subject)
-        and not _headline(source, other)
-        for other in source.claims
-    )
+def _headline_repeats(source: Source) -> set[int]:
+    """Headline grades the body gives again: the body's grade is the one to differ."""
+    grades = [(k, c) for k, c in enumerate(source.claims) if isinstance(c, Rating)]
+    in_body = {(c.grade, c.subject) for _, c in grades if not _headline(source, c)}
+    return {k for k, c in grades if _headline(source, c) and (c.grade, c.subject) in in_body}
 
 
 def _quote_candidates(a: Source, b: Source, settings: Settings) -> list[_Candidate]:
@@ -601,15 +596,9 @@ def pair_claims(a: Source, b: Source, settings: Settings) -> list[Pair]:
     pairs += _sum_pairs(a, b, used_a, used_b, settings)
     pairs += _earlier_inspection_pair(a, b, used_a, used_b)
     pairs += _change_pairs(a, b, pairs, used_a, used_b)
-    left = [
-        c
-        for c in candidates
-        if not c.agrees
-        and c.i not in used_a
-        and c.j not in used_b
-        and not _headline_repeat(a, a.claims[c.i])
-        and not _headline_repeat(b, b.claims[c.j])
-    ]
+    # A headline grade the body repeats never differs: the body's grade does.
+    skip_a, skip_b = used_a | _headline_repeats(a), used_b | _headline_repeats(b)
+    left = [c for c in candidates if not c.agrees and c.i not in skip_a and c.j not in skip_b]
     pairs += [
         Pair(a.claims[c.i], b.claims[c.j], round(c.similarity, 3))
         for c in _assign(left, settings.exact_lead)
